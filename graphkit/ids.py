@@ -1,0 +1,75 @@
+"""Stable identifiers and name normalisation (CONTRACT.md).
+
+>>> paper_id(arxiv_id="2405.15738v2")
+'arxiv:2405.15738'
+>>> entity_id("Benchmark", "Meta-World") == entity_id("Benchmark", "MetaWorld")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+_ARXIV_OLD = re.compile(r"\b([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
+_DOI = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
+
+
+def normalise_title(title: str) -> str:
+    """Lower case, accents folded, letters and digits only (spaces collapsed).
+
+    >>> normalise_title("Trace is the New AutoDiff -- Unlocking ...")
+    'trace is the new autodiff unlocking'
+    """
+    t = unicodedata.normalize("NFKD", title)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", t))
+
+
+def normalise_name(name: str) -> str:
+    """The key entity names are compared on: lower case, letters and digits only.
+
+    Case, hyphen and spacing variants collapse ("Meta-World" = "MetaWorld" =
+    "meta world"); versions stay distinct ("GPT-4" != "GPT-4o", "ManiSkill" != "ManiSkill2").
+    """
+    t = unicodedata.normalize("NFKD", name)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]", "", t)
+
+
+def parse_arxiv_id(text: str | None) -> str | None:
+    """The arXiv id in ``text`` (a bare id, ``arXiv:...`` or an arxiv.org URL), version dropped."""
+    if not text:
+        return None
+    m = _ARXIV_NEW.search(text)
+    if m:
+        return m.group(1)
+    m = _ARXIV_OLD.search(text)
+    return m.group(1) if m else None
+
+
+def parse_doi(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = _DOI.search(text)
+    return m.group(1).rstrip(".,;").lower() if m else None
+
+
+def title_hash(title: str) -> str:
+    return hashlib.sha1(normalise_title(title).encode()).hexdigest()[:16]
+
+
+def paper_id(*, arxiv_id: str | None = None, doi: str | None = None, title: str = "") -> str:
+    """``arxiv:<id>``, else ``doi:<doi>``, else ``title:<sha1 of the normalised title>``."""
+    if arxiv_id:
+        return f"arxiv:{parse_arxiv_id(arxiv_id) or arxiv_id}"
+    if doi:
+        return f"doi:{doi.lower()}"
+    return f"title:{title_hash(title)}"
+
+
+def entity_id(type_: str, name: str) -> str:
+    """``<type>:<normalised name>`` in lower case, e.g. ``benchmark:metaworld``."""
+    return f"{type_.lower()}:{normalise_name(name)}"

@@ -1,0 +1,39 @@
+"""Progress bars and stage messages on stderr (stdout is for data)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from rich.console import Console
+
+stderr = Console(stderr=True, highlight=False)
+
+
+def enabled() -> bool:
+    flag = os.environ.get("GRAPHKIT_PROGRESS")
+    if flag is not None:
+        return flag not in ("0", "", "no")
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def progress(description: str, total: int | None, *, show: bool | None = None
+             ) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr; yields ``advance(n=1)``. Silent when not wanted."""
+    if not (enabled() if show is None else show):
+        yield lambda n=1: None
+        return
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TimeRemainingColumn(), console=stderr, transient=False) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+def log(message: str) -> None:
+    stderr.print(message, markup=False, soft_wrap=True)
