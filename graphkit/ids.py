@@ -28,13 +28,24 @@ def normalise_title(title: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", t))
 
 
+_GREEK = str.maketrans({
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "θ": "theta",
+    "λ": "lambda", "μ": "mu", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi",
+    "χ": "chi", "ψ": "psi", "ω": "omega",
+})
+
+
 def normalise_name(name: str) -> str:
     """The key entity names are compared on: lower case, letters and digits only.
 
     Case, hyphen and spacing variants collapse ("Meta-World" = "MetaWorld" =
-    "meta world"); versions stay distinct ("GPT-4" != "GPT-4o", "ManiSkill" != "ManiSkill2").
+    "meta world"); versions stay distinct ("GPT-4" != "GPT-4o", "ManiSkill" != "ManiSkill2");
+    Greek letters are spelled out ("π0" = "pi0").
+
+    >>> normalise_name("π0-FAST")
+    'pi0fast'
     """
-    t = unicodedata.normalize("NFKD", name)
+    t = unicodedata.normalize("NFKD", name.lower().translate(_GREEK))
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]", "", t)
 

@@ -77,7 +77,7 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | None = None,
                           input=input, capture_output=True, text=True, env=e, timeout=600)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def cli():
     """``cli("build", "data/")`` -> CompletedProcess with returncode, stdout, stderr."""
     return run_cli

@@ -44,24 +44,19 @@ _register_commands()
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: runs the app, turning user errors into one line."""
+    """Console-script entry point: runs the app, turning user errors into one line.
+
+    Usage errors are click's (exit 2); :class:`GraphkitError` ends as
+    ``graphkit: error: <message>`` on stderr with its exit code; no traceback for either.
+    """
     try:
-        app(args=argv, standalone_mode=False)
+        app(args=argv, standalone_mode=True)
     except GraphkitError as e:
         print(f"graphkit: error: {e}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except typer.Abort:
-        print("graphkit: aborted", file=sys.stderr)
-        sys.exit(130)
     except KeyboardInterrupt:
         print("graphkit: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as e:  # click usage errors etc.
-        import click
-
-        if isinstance(e, click.exceptions.Exit):
-            sys.exit(e.exit_code)
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        raise
+    except BrokenPipeError:  # `graphkit extract ... | head`
+        sys.stderr.close()
+        sys.exit(0)

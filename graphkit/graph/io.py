@@ -32,6 +32,9 @@ def read_graph_json(path: str | os.PathLike) -> nx.MultiDiGraph:
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     except (json.JSONDecodeError, KeyError, TypeError) as e:
         raise GraphkitError(f"{path}: not a graphkit graph.json ({e})") from None
+    for n, d in G.nodes(data=True):  # node-link stores the `id` attribute as the node key
+        d["id"] = n
+    return G

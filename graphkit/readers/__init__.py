@@ -62,13 +62,14 @@ def read_file(path: Path, report: ReadReport) -> Iterator[Paper | Skip]:
     if not data.strip():
         yield Skip(str(path), "empty file")
         return
+    if b"\x00" in data[:4096]:
+        yield Skip(str(path), "unknown format: binary data, not text")
+        return
     text = decode(data)
     reader = detect_format(text)
     if reader is None:
         bad = first_bad_line(text)
-        if bad is not None and b"\x00" in data[:4096]:
-            yield Skip(str(path), "unknown format: binary data, not text")
-        elif bad is not None:
+        if bad is not None:
             yield Skip(f"{path}:{bad}", "unknown format (and not UTF-8 text)")
         else:
             yield Skip(str(path), "unknown format: not a Daily Papers page, HF API JSON, "

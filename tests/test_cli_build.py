@@ -1,0 +1,69 @@
+"""`graphkit build` end to end on the bundled sample, checked through the library."""
+
+import json
+
+import networkx as nx
+import pytest
+
+from graphkit.cli import app
+from graphkit.graph import read_graph_json
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, sample_dir, cli):
+    out = tmp_path_factory.mktemp("cli-build") / "out"
+    proc = cli("build", sample_dir, "--out", out)
+    return proc, out
+
+
+def test_build_sample_writes_outputs(built):
+    proc, out = built
+    assert proc.returncode == 0, proc.stderr
+    for name in ("graph.json", "graph.html"):
+        assert (out / name).stat().st_size > 0
+        assert f"wrote     {out / name}" in proc.stdout
+    assert "papers    190 (20 duplicates merged" in proc.stdout
+    assert "skipped   0 (none)" in proc.stdout
+
+
+def test_graph_json_has_190_papers(built):
+    _, out = built
+    data = json.loads((out / "graph.json").read_text())
+    assert sum(1 for n in data["nodes"] if n["label"] == "Paper") == 190
+    G = read_graph_json(out)
+    assert isinstance(G, nx.MultiDiGraph)
+    papers = [d for _, d in G.nodes(data=True) if d["label"] == "Paper"]
+    assert len(papers) == 190 and all(d["title"] and d["abstract"] for d in papers)
+    ents = [d for _, d in G.nodes(data=True) if d["label"] == "Entity"]
+    assert ents and all(d["id"].startswith(d["type"].lower() + ":") for d in ents)
+    assert all(d.get("type") for _, _, d in G.edges(data=True))
+
+
+def test_html_is_one_page(built):
+    _, out = built
+    html = (out / "graph.html").read_text()
+    assert html.lstrip().lower().startswith("<!doctype html") or html.lstrip().startswith("<html")
+    assert "</html>" in html
+
+
+def test_rebuild_reuses_cache_and_gives_same_graph(built, cli):
+    _, out = built
+    proc = cli("build", "data", "--out", out, "--no-html", "--no-store", "--json")
+    s = json.loads(proc.stdout)
+    assert s["extracted"] == 0 and s["reused_from_cache"] == 190
+    assert s["papers"] == 190
+
+
+def test_python_dash_m_and_version_of_help(cli):
+    proc = cli("--help")
+    assert proc.returncode == 0 and "Example" in proc.stdout and "build" in proc.stdout
+
+
+def test_every_command_help_has_an_example(cli):
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert {"build", "extract", "export"} <= set(names)
+    for name in names:
+        proc = cli(name, "--help")
+        assert proc.returncode == 0, name
+        assert "Example" in proc.stdout, f"`graphkit {name} --help` shows no example"
+        assert "graphkit " + name in proc.stdout, name
