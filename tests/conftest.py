@@ -72,7 +72,7 @@ def sample_graph(sample_build):
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None,
             env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m graphkit ARGS`` in a real subprocess (exit codes, stdout/stderr split)."""
-    e = dict(os.environ, GRAPHKIT_PROGRESS="0", **(env or {}))
+    e = {**os.environ, "GRAPHKIT_PROGRESS": "0", **(env or {})}
     return subprocess.run([sys.executable, "-m", "graphkit", *map(str, args)], cwd=cwd or ROOT,
                           input=input, capture_output=True, text=True, env=e, timeout=600)
 

@@ -67,3 +67,13 @@ def test_every_command_help_has_an_example(cli):
         assert proc.returncode == 0, name
         assert "Example" in proc.stdout, f"`graphkit {name} --help` shows no example"
         assert "graphkit " + name in proc.stdout, name
+
+
+def test_progress_goes_to_stderr_and_data_to_stdout(cli, tmp_path, fixtures_dir):
+    proc = cli("extract", fixtures_dir / "readers" / "papers.jsonl", "--format", "jsonl",
+               env={"GRAPHKIT_PROGRESS": "1"})
+    assert proc.returncode == 0, proc.stderr
+    assert "extracting" in proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["arxiv:2509.01106", "arxiv:2304.00111", "arxiv:2209.07753", "arxiv:2401.16013"]
+    assert all({"id", "title", "entities"} <= set(r) for r in rows)
