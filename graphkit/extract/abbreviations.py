@@ -1,0 +1,110 @@
+"""Abbreviation definitions, Schwartz & Hearst (2003) style: ``long form (SHORT)``.
+
+>>> [(a.short, a.long) for a in find_abbreviations("trained on Open X-Embodiment (OXE) data")]
+[('OXE', 'Open X-Embodiment')]
+>>> [(a.short, a.long) for a in find_abbreviations("Video PreTraining (VPT): learning")]
+[('VPT', 'Video PreTraining')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAREN = re.compile(r"\(\s*([A-Za-z][\w\-.+&]{0,14}?)\s*(?:[;,][^()]{0,40})?\)")
+_WORD = re.compile(r"[^\s(),;:\"]+")
+
+
+@dataclass
+class Abbreviation:
+    short: str
+    short_start: int
+    long: str
+    long_start: int
+
+
+def _valid_short(s: str) -> bool:
+    if len(s) < 2 or not s[0].isalnum():
+        return False
+    if sum(c.isupper() for c in s) < (1 if any(c.isdigit() for c in s) else 2) and not re.search(r"[a-z][A-Z]", s):
+        return False
+    return not s.isdigit()
+
+
+def _best_long(short: str, words: list[str]) -> int | None:
+    """Schwartz-Hearst backwards match; returns how many trailing words form the long form."""
+    s = [c.lower() for c in short if c.isalnum()]
+    if not s:
+        return None
+    text = " ".join(words).lower()
+    si, li = len(s) - 1, len(text) - 1
+    while si >= 0:
+        c = s[si]
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        si -= 1
+        li -= 1
+    start = li + 1
+    # first character must begin a word
+    if start > 0 and text[start - 1].isalnum():
+        return None
+    n_words = len(text[start:].split())
+    return n_words
+
+
+_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_JOINERS = {"of", "for", "with", "the", "and", "in", "on", "to", "a", "an", "via", "from", "by"}
+
+
+def _initials_long(short: str, words: list[str]) -> int | None:
+    """The fewest trailing words whose initials (of words and of their hyphen/camel parts)
+    spell the short form's capitals in order: "A2PR" <- Adaptive Advantage-guided Policy
+    Regularization. None when the capitals do not spell out that way."""
+    caps = re.sub(r"([A-Z])([2-4])", lambda m: m.group(1) * int(m.group(2)), short)
+    caps = "".join(c for c in caps if c.isupper()).lower()
+    if len(caps) < 2:
+        return None
+    for k in range(1, min(len(words), len(caps) + 3) + 1):
+        ws = words[-k:]
+        if ws[0].lower() in _JOINERS or ws[0][:1].lower() != caps[0]:
+            continue
+        initials = [p[0].lower() for w in ws for p in _PART.findall(w)]
+        it = iter(initials)
+        if all(c in it for c in caps):
+            return k
+    return None
+
+
+def find_abbreviations(text: str, lo: int = 0, hi: int | None = None) -> list[Abbreviation]:
+    """Every ``long form (SHORT)`` definition in ``text[lo:hi]`` (offsets into ``text``)."""
+    hi = len(text) if hi is None else hi
+    out = []
+    for m in _PAREN.finditer(text, lo, hi):
+        short = m.group(1).rstrip(".-")
+        short_core = re.sub(r"s$", "", short) if re.search(r"[A-Z]s$", short) else short
+        if not _valid_short(short_core):
+            continue
+        before = text[max(lo, m.start() - 160):m.start()]
+        words = [w for w in _WORD.findall(before)]
+        max_words = min(len(short_core) + 5, 2 * len(short_core))
+        words = words[-max_words:]
+        if not words:
+            continue
+        # "A2PR" = A A P R ("Adaptive Advantage ... Policy Regularization"); else digits dropped
+        repeated = re.sub(r"([A-Za-z])([2-4])", lambda m: m.group(1) * int(m.group(2)), short_core)
+        n = (_initials_long(short_core, words) or _best_long(short_core, words) or (repeated != short_core and _best_long(repeated, words))
+             or _best_long(re.sub(r"[0-9]", "", short_core), words))
+        if not n or n > len(words):
+            continue
+        long_words = words[-n:]
+        long = " ".join(long_words).strip(" -")
+        if not long or long.lower() == short.lower() or len(long) <= len(short_core):
+            continue
+        long_start = text.rfind(long_words[0], max(lo, m.start() - 160), m.start())
+        if long_start < 0:
+            continue
+        long = text[long_start:m.start()].rstrip()
+        out.append(Abbreviation(short, m.start(1), long, long_start))
+    return out

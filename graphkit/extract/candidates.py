@@ -1,0 +1,59 @@
+"""The mention candidates the spaCy components pass to each other (on ``doc._.graphkit``).
+
+>>> c = Candidate("PPO", 10, 13, "gazetteer", type="Method")
+>>> c.key
+'ppo'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphkit.extract.normalize import singular_key
+
+# how much each source is trusted when spans overlap (higher wins on ties of length)
+SOURCE_RANK = {"user": 6, "gazetteer": 5, "variant": 5, "abbreviation": 4, "title": 4, "intro": 3,
+               "context": 2, "shape": 1}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention: surface text, offsets, where it came from, and what is known about it."""
+
+    text: str
+    start: int
+    end: int
+    source: str
+    type: str | None = None  # known type (gazetteer, definition) or None = infer
+    canonical: str | None = None  # gazetteer canonical name
+    introduced: bool = False  # a rule saw this mention being proposed
+    sentence: int = 0
+    aliases: list[str] = field(default_factory=list)
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = singular_key(self.text)
+
+
+@dataclass
+class DocState:
+    """Everything the components learn about one text."""
+
+    text: str
+    title_end: int
+    lower: str = ""  # text.lower(), computed once
+    starts: list[int] = field(default_factory=list)  # sentence start offsets
+    candidates: list[Candidate] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # keys that are one entity
+    long_forms: dict[str, str] = field(default_factory=dict)  # short key -> long form
+    long_spans: list[tuple[int, int]] = field(default_factory=list)  # where long forms are defined
+    intro_sentences: set[int] = field(default_factory=set)
+    intro_keys: set[str] = field(default_factory=set)  # known (gazetteer) names a rule saw proposed
+    subtitle_type: str = ""  # "A ... Benchmark for ..." in the title
+    title_key: str = ""  # key of the paper's own name from the title, when it has one
+    type_votes: dict[str, dict[str, float]] = field(default_factory=dict)  # key -> type -> weight
+    entities: list = field(default_factory=list)  # final ExtractedEntity list
+
+    def vote(self, key: str, typ: str, weight: float = 1.0) -> None:
+        d = self.type_votes.setdefault(key, {})
+        d[typ] = d.get(typ, 0.0) + weight

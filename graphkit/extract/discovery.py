@@ -1,0 +1,226 @@
+"""Discovery of names that are in no list: title names, proposed names, shape, context.
+
+>>> from graphkit.extract.gazetteer import Gazetteer
+>>> title_name("Robix: A Unified Model for Robot Interaction", "We present Robix, a model.")
+'Robix'
+>>> [m.group("name") for m in APPOS_NAME.finditer("we propose a framework, Trace, which")]
+['Trace']
+"""
+
+from __future__ import annotations
+
+import re
+
+# a name-shaped phrase: capitalised / CamelCase / digit-bearing words, small joiners inside
+_C = r"(?:[\w+'’\u0300-\u036f]|\.(?=\w))"  # a name character; a dot only inside ("Qwen2.5", not "LIBERO.")
+_W = (rf"(?:[A-Z]{_C}*(?:-{_C}+)*|[a-z]{{1,4}}[A-Z]{_C}*(?:-{_C}+)*|[a-z]-[A-Z]{_C}*(?:-{_C}+)*"
+      rf"|[a-z]+\d{_C}*(?:-{_C}+)*)")
+_J = r"(?:of|for|with|as|to|in|from|by|on|the|a|via|&)"
+NAME = rf"{_W}(?:[ \t]+(?:{_J}[ \t]+){{0,2}}(?:{_W}|\d[\w.]*)){{0,6}}"
+_INTRO_VERB = (r"(?:propos|present|introduc|develop|design|build|built|construct|creat|releas|curat|"
+               r"collect|contribut|offer|describ|unveil|open-sourc|establish|formulat|deriv|call|nam|dub|term)"
+               r"(?:e|es|ed|ing|s)?")
+INTRO_AT = re.compile(r"\b(?:propos|introduc|present|call|term|dub|nam)(?:e|es|ed|ing|s)?[ \t]+(?:(?:a|an|the)[ \t]+)?")
+AFTER_NAME = re.compile(r"[ \t]*[,.;:(]|[ \t]+(?:which|that|to|for|as|where)\b")
+INTRO_VERB_RX = r"\b(?:propos|introduc|present|call|term|dub|nam)(?:e|es|ed|ing|s)?"
+INTRO_SUBJECTS = ("we ", "this paper", "this work", "this study", "this article", "this report", "our work",
+                  "our paper", "here")
+INTRO_AFTER_SUBJECT = re.compile(r"[^.]{0,140}?\b" + _INTRO_VERB + r"\b")
+INTRO_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study|article|report)|our (?:work|paper)|here)\b",
+                           re.IGNORECASE)
+OUR_CUE = re.compile(r"our(?<![\w]our)[ \t]+(?:new[ \t]+|novel[ \t]+|proposed[ \t]+)?(?:[a-z\-]+[ \t]+){0,3}?"
+                     r"(?:method|approach|model|framework|agent|system|policy|algorithm|benchmark|dataset|simulator|"
+                     r"platform|architecture|pipeline|suite|environment)s?\b")
+CALLED_TRIGGERS = ("called", "named", "naming", "dubbed", "termed", "coined", "namely", "entitled",
+                   "we call", "we term", "we dub", "we name")
+# "called X", "named X", "dubbed X", "naming the model X", "tasks we call X"
+CALLED_NAME = re.compile(
+    rf"\b(?:called|named|naming|dubbed|termed|coined|namely|entitled|codenamed|we[ \t]+(?:call|term|dub|name))"
+    rf"[ \t]+(?:(?:it|this|the|our|them)[ \t]+(?:[a-z\-]+[ \t]+)?)?[\"'“‘`]*(?P<name>{NAME})")
+NOUN_BEFORE = re.compile(r"(?P<noun>[a-z][a-z\-]+)s?,?[ \t]+(?:(?:that|which)[ \t]+|\([ \t]*)?$")
+# "framework, X, which ..."
+APPOS_NAME = re.compile(
+    rf",(?<=[a-z][a-z\-]{{2}},)[ \t]+[\"'“‘`]*(?P<name>{NAME})[\"'”’`]*(?=,[ \t]+(?:which|that|a|an|to|for|with|where|"
+    rf"consisting|comprising|built|designed|based|capable)\b)")
+# "our method, X" / "our framework X"
+OUR_NAME = re.compile(
+    rf"ur(?<=[Oo]ur)(?<![\w][Oo]ur)[ \t]+(?:[a-z\-]+[ \t]+){{0,3}}?(?P<noun>method|approach|model|framework|agent|"
+    rf"system|policy|algorithm|benchmark|dataset|simulator|platform|architecture|pipeline|suite|library|toolkit|"
+    rf"environment)s?,?[ \t]+(?P<name>{NAME})")
+# "we propose X", "we introduce the X benchmark"
+INTRO_DIRECT = re.compile(rf"\b{_INTRO_VERB}[ \t]+(?:here[ \t]+)?(?:(?:a|an|the)[ \t]+)?(?:[a-z][a-z\-]*[ \t]+){{0,4}}?(?P<name>{NAME})")
+INTRO_WORD = re.compile(r"\b" + _INTRO_VERB + r"\b")  # run on the lower-cased text
+# "a domain-specific language model (VaxxBERT)"
+PAREN_NAME = re.compile(rf"[a-z][ \t]+\((?P<name>{_W})\)")
+# "... LOOP, a data-efficient variant of ..." inside a sentence that proposes something
+NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{NAME})$")
+SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")
+# "the X benchmark", "the X and Y datasets"
+_LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){NAME})*"
+CONTEXT_NOUN = re.compile(
+    r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
+    r"game engine|corpus|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
+# "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"
+EXAMPLE_TRIGGERS = ("such as", "like", "including", "e.g.", "i.e.", "namely")
+LIST_AT = re.compile(rf"[ \t,]*(?:the[ \t]+)?(?P<list>{_LIST})")
+LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+# "trained on X", "evaluated on X, Y and Z"
+EVAL_TRIGGERS = (" on ", " in ", " across ")
+EVAL_AT = re.compile(rf"(?:the[ \t]+|both[ \t]+|all[ \t]+|several[ \t]+|[a-z]+[ \t]+benchmarks?[ \t]+)?(?P<list>{_LIST})")
+EVAL_VERB = re.compile(
+    r"\b(?P<verb>evaluat\w*|experiments?|results?|tested|tests?|benchmark\w*|perform\w*|outperform\w*|"
+    r"state-of-the-art|SOTA|achiev\w*|success\w*|accuracy|scores?|improvements?|gains?|"
+    r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b[^.;]*$")
+NOUN_TYPE = {"benchmark": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark", "task": "Benchmark",
+             "environment": "Benchmark", "game": "Benchmark", "testbed": "Benchmark",
+             "dataset": "Dataset", "data": "Dataset", "corpus": "Dataset", "demonstration": "Dataset",
+             "simulator": "Simulator", "engine": "Simulator", "robot": "Robot", "platform": "Robot",
+             "embodiment": "Robot", "simulation": "Simulator", "arm": "Robot", "humanoid": "Robot", "quadruped": "Robot", "hand": "Robot",
+             "gripper": "Robot", "model": "Method", "method": "Method", "baseline": "Method", "algorithm": "Method",
+             "approach": "Method", "policy": "Method", "agent": "Method", "framework": "Method", "llm": "Method",
+             "vlm": "Method", "strategy": "Method", "technique": "Method", "architecture": "Method"}
+
+
+def noun_type(noun: str | None) -> str | None:
+    """``benchmarks`` -> ``Benchmark``, ``simulation environment`` -> ``Benchmark`` ..."""
+    if not noun:
+        return None
+    n = noun.lower().split()[-1]
+    n = n[:-1] if n.endswith("s") and n[:-1] in NOUN_TYPE else n
+    return NOUN_TYPE.get(n)
+
+
+def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
+    """(start, end) of each literal in ``text[lo:hi]`` that begins a word (fast: str.find)."""
+    hi = len(text) if hi is None else hi
+    for lit in literals:
+        i = text.find(lit, lo, hi)
+        while i >= 0:
+            if lit[0] == " " or i == 0 or not text[i - 1].isalnum():
+                yield i, i + len(lit)
+            i = text.find(lit, i + 1, hi)
+
+
+# shape: one token with inner capitals, two capitals, or a capital and a digit
+TOKEN = re.compile(r"(?<![\w\-.\u0300-\u036f])(?=[A-Za-z][\w\-.+\u0300-\u036f]*[A-Z0-9])[A-Za-z][\w\u0300-\u036f]*"
+                   r"(?:[\-.+][\w\u0300-\u036f]+)*\+*(?![\w\u0300-\u036f])")
+_SHAPE = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Z].*\d|\d.*[A-Z]")
+_TITLE_WORD = re.compile(r"^(?:[A-Z]?[a-z]+|[A-Z])$")
+_LOWER_SUFFIX = re.compile(r"(?:-[a-z]+)+$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
+
+GENERIC_FIRST = {
+    "towards", "toward", "beyond", "rethinking", "learning", "on", "when", "what", "why", "how",
+    "is", "are", "do", "does", "can", "from", "the", "a", "an", "harnessing", "scaling", "unlocking",
+    "exploring", "revisiting", "understanding", "improving", "bridging", "benchmarking", "enhancing",
+    "leveraging", "training", "teaching", "making", "mastering", "boosting", "solving", "reinforcement",
+    "offline", "online", "deep", "large", "efficient", "robust", "general", "generalist",
+    "we", "our", "this", "these", "that", "in", "to", "it", "its", "for", "with", "by", "at", "as", "all",
+    "each", "both", "such", "using", "based", "given", "however", "moreover", "furthermore", "finally",
+    "first", "second", "third", "then", "here", "there", "while", "unlike", "compared", "existing",
+    "previous", "prior", "recent", "current", "most", "many", "several", "new", "novel", "specifically",
+    "experiments", "results", "extensive", "project", "video", "videos", "appendix", "table", "figure",
+    "section", "further", "additionally", "notably", "importantly", "thus", "therefore", "despite", "although",
+}
+TYPE_NOUNS = {"benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "dataset": "Dataset",
+              "datasets": "Dataset", "corpus": "Dataset", "simulator": "Simulator", "engine": "Simulator"}
+
+
+def is_shape(token: str) -> bool:
+    """True for name-shaped single tokens: ``OptoPrime``, ``PPO``, ``GPT-4o``, ``iCub``."""
+    if not _SHAPE.search(token) or token[:1].isdigit() or _ROMAN.match(token):
+        return False
+    # "Open-World", "Human-in-the-Loop", "X-Embodiment": hyphenated title-case words
+    return not all(_TITLE_WORD.match(p) for p in token.split("-"))
+
+
+def strip_token(token: str) -> str:
+    """``GPT-4-based`` -> ``GPT-4``; ``LLM's`` -> ``LLM``; trailing dots removed."""
+    t = token.rstrip(".")
+    if t.endswith(("'s", "’s")):
+        t = t[:-2]
+    m = _LOWER_SUFFIX.search(t)
+    if m and m.start() > 0 and is_shape(t[:m.start()]):
+        t = t[:m.start()]
+    return t
+
+
+def clean_phrase(name: str) -> str:
+    """Trim joiners and punctuation at the ends of a captured name phrase."""
+    name = name.strip(" \t\"'“”‘’`.,;:")
+    words = name.split()
+    while words and words[-1] in {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on",
+                                           "the", "a", "via", "&"}:
+        words.pop()
+    if words:
+        words[-1] = re.sub(r"(?<=\w)(?:-[a-z]+)+$", "", words[-1]) if not words[-1].islower() else words[-1]
+    name = " ".join(words)
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    return name
+
+
+_METRIC_HEAD = {"accuracy", "score", "scores", "rate", "rates", "loss", "error", "ratio", "distance", "report",
+                "metric", "metrics", "reasoning", "performance", "results", "hypothesis", "principle", "law",
+                "laws", "problem", "phenomenon", "paradigm", "effect", "gap", "challenge", "challenges"}
+
+
+def plausible_name(name: str) -> bool:
+    """A discovered phrase that can be a name (not a sentence start, not too long)."""
+    words = name.split()
+    if not words or len(words) > 6 or len(name) < 2:
+        return False
+    if len(words) > 1 and words[-1].lower() in _METRIC_HEAD:
+        return False  # "Hybrid Accuracy": a metric or a generic phrase
+    if words[0].lower() in GENERIC_FIRST and not is_shape(words[0]):
+        return False
+    if len(words) == 1 and len(name) < 3 and not is_shape(name):
+        return False
+    if re.search(r"\d{4}", name) and not re.search(r"[A-Za-z]\d", name):
+        return False  # years
+    return True
+
+
+def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None:
+    """The paper's own name from a ``Name: subtitle`` title, if it looks like a name."""
+    m = re.match(r"^\s*([^:?!]{1,60}?)\s*(?::|\s--?\s|\s—\s)", title)
+    if not m:
+        return None
+    name = clean_phrase(m.group(1))
+    paren = re.match(r"^.+?\s*\(([A-Za-z][\w\-.+]*)\)$", name)
+    if paren:
+        name = paren.group(1)
+    words = name.split()
+    if not plausible_name(name) or "," in name:
+        return None
+    if len(words) == 1:
+        return name if (name[0].isupper() or is_shape(name)) else None
+    if len(words) > 4 or words[0].endswith(("ing", "ly")):
+        return None
+    joiners = {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on", "the", "a", "via", "&"}
+    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in joiners or is_shape(w)) for w in words):
+        return None
+    if any(is_shape(w) and not is_stop(w) for w in words) or words[-1].lower() in TYPE_NOUNS:
+        return name
+    flat = re.sub(r"[\s\-]+", " ", name.lower())
+    if flat in re.sub(r"[\s\-]+", " ", abstract.lower()):
+        return name
+    return None
+
+
+def subtitle_type(title: str) -> str | None:
+    """``SoftZoo: A Soft Robot Co-design Benchmark`` -> ``Benchmark`` (first type noun)."""
+    m = re.search(r"(?::|\s--?\s|\s—\s|\.\s)(.*)$", title)
+    if not m:
+        return None
+    first = re.search(r"\b(benchmark(?:s|ing)?|dataset|data\s?set|corpus|simulator|simulation platform|suite)\b",
+                      m.group(1), re.IGNORECASE)
+    if not first:
+        return None
+    w = first.group(1).lower()
+    if w.startswith("benchmark") or w == "suite":
+        return "Benchmark"
+    if w.startswith("simulat"):
+        return "Simulator"
+    return "Dataset"

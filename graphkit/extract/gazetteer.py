@@ -1,0 +1,249 @@
+"""The curated gazetteer (package data) plus user files, matched in one compiled pass.
+
+TSV format (``#`` starts a comment line)::
+
+    name<TAB>type<TAB>aliases<TAB>flags
+    Meta-World<TAB>Benchmark<TAB>MetaWorld|Meta World<TAB>
+    Rainbow<TAB>Method<TAB>Rainbow DQN<TAB>case
+    foo bench<TAB>STOP<TAB><TAB>
+
+``type`` is one of the five scored types, ``Topic`` (unscored paradigm) or ``STOP``
+(never an entity, e.g. a generic acronym). ``case`` in flags = match case-sensitively.
+Separators are flexible: ``Meta-World`` also matches ``MetaWorld`` and ``Meta World``.
+
+>>> g = Gazetteer.load()
+>>> [(m.entry.name, m.text) for m in g.find("Results on metaworld and LIBERO.")]
+[('Meta-World', 'metaworld'), ('LIBERO', 'LIBERO')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from itertools import accumulate
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from graphkit.errors import GraphkitError
+from graphkit.extract.normalize import name_key, singular_key
+from graphkit.model import ALL_ENTITY_TYPES
+
+STOP = "STOP"
+_SEPS = re.compile(r"[\s\-_]+")
+_BOUNDARY = re.compile(r"\s|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\w)(?=[^\w\s])|(?<=[^\w\s])(?=\w)")
+_GAPS = {"", " ", "-", "_", "\n", "\t", "  ", " -", "- ", "\n ", " \n", "--", "‐", "‑"}
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORDS_SPLIT = re.compile(rf"([^\W_{_CJK}]+)")  # CJK never joins a Latin name
+_KEPT = {".", "+", "'", "’"}
+PACKAGED = ("gazetteer.tsv", "gazetteer_extra.tsv")
+_TYPES = {t.lower(): t for t in ALL_ENTITY_TYPES + (STOP,)}
+_PLAIN = re.compile(r"^(?:[A-Za-z][a-z]+|a|an|to|3D|2D|4D)$")
+_PLAIN_WORD = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]+|[a-z]+)$")
+
+
+@dataclass
+class Entry:
+    """One gazetteer entry: a canonical name, its type and aliases."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    case: bool = False
+    source: str = ""
+
+
+@dataclass
+class GazMatch:
+    entry: Entry
+    text: str
+    start: int
+    end: int
+
+
+def _parse(text: str, source: str) -> list[Entry]:
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.rstrip("\n\r").split("\t")
+        if n == 1 and cols[0].strip().lower() == "name":
+            continue
+        name = cols[0].strip()
+        typ = cols[1].strip() if len(cols) > 1 else ""
+        if not name:
+            continue
+        if typ.lower() not in _TYPES:
+            raise GraphkitError(f"{source}:{n}: unknown type {typ!r} (expected one of "
+                                f"{', '.join(ALL_ENTITY_TYPES + (STOP,))})")
+        aliases = [a.strip() for a in (cols[2] if len(cols) > 2 else "").split("|") if a.strip()]
+        flags = {f.strip().lower() for f in (cols[3] if len(cols) > 3 else "").replace(",", " ").split()}
+        out.append(Entry(name, _TYPES[typ.lower()], aliases, "case" in flags, f"{source}:{n}"))
+    return out
+
+
+class Gazetteer:
+    """Entries by key, and two compiled matchers (case-insensitive and case-sensitive)."""
+
+    def __init__(self, entries: Sequence[Entry], texts: Sequence[str] = ()) -> None:
+        self.entries: list[Entry] = []
+        self.by_key: dict[str, Entry] = {}
+        self.case_forms: dict[str, Entry] = {}
+        self.stop_keys: set[str] = set()
+        for e in entries:  # later entries (user files) override earlier ones
+            self.add(e)
+        self.version = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:12]
+        # one pass over the words of a text: keys (separators removed) and all their prefixes
+        self._shape_cache: dict[str, str | None] = {}
+        self._keys: dict[str, Entry] = {}
+        self._starts: set[str] = set()
+        self._case_keys: dict[str, Entry] = {}
+        self._prefixes: set[str] = set()
+        for f, e in self._forms():
+            k = _SEPS.sub("", f)
+            if self._case_sensitive(f, e):
+                self._case_keys[k] = e
+            else:
+                self._keys[k.lower()] = e
+            kl = k.lower()
+            self._prefixes.update(kl[:i] for i in range(1, len(kl) + 1))
+            # where a text word may end inside this key: separators, camel and digit boundaries
+            flat = _SEPS.sub(" ", f).strip()
+            pos = 0
+            for m in _BOUNDARY.finditer(flat):
+                pos = len(_SEPS.sub("", flat[:m.start()]))
+                if pos:
+                    self._starts.add(kl[:pos])
+            self._starts.add(kl)
+        self._case_lower = {c.lower() for c in self._case_keys}
+        self._case_multi = {}  # multi-word case-sensitive forms: lower key -> (entry, first letter)
+        for f, e in self._forms():
+            if self._case_sensitive(f, e) and _SEPS.search(f.strip()):
+                self._case_multi[_SEPS.sub("", f).lower()] = (e, f[0])
+
+    def add(self, e: Entry) -> None:
+        if e.type == STOP:
+            for f in [e.name, *e.aliases]:
+                self.stop_keys.add(singular_key(f))
+                old = self.by_key.get(name_key(f))
+                if old is not None and old.type != "Topic":  # a paradigm stays a Topic node
+                    del self.by_key[name_key(f)]
+            return
+        self.entries.append(e)
+        for f in [e.name, *e.aliases]:
+            k = name_key(f)
+            self.stop_keys.discard(singular_key(f))
+            self.by_key[k] = e
+            if self._case_sensitive(f, e):
+                self.case_forms[f] = e
+
+    def _forms(self) -> Iterator[tuple[str, Entry]]:
+        seen = set()
+        for e in self.entries:
+            for f in [e.name, *e.aliases]:
+                if self.by_key.get(name_key(f)) is e and f not in seen:
+                    seen.add(f)
+                    yield f, e
+
+    @staticmethod
+    def _case_sensitive(form: str, e: Entry) -> bool:
+        # single plain words ("Spot", "Habitat", "CALVIN") are common words in other cases
+        return e.case or bool(_PLAIN_WORD.match(form)) and not form.islower()
+
+    @classmethod
+    def load(cls, user_files: Sequence[str] = ()) -> "Gazetteer":
+        """The packaged TSVs, then each user file (entries, aliases and ``STOP`` words)."""
+        texts, entries = [], []
+        pkg = resources.files("graphkit.extract") / "data"
+        for name in PACKAGED:
+            f = pkg / name
+            if f.is_file():
+                t = f.read_text(encoding="utf-8")
+                texts.append(t)
+                entries += _parse(t, name)
+        for path in user_files:
+            p = Path(path)
+            try:
+                t = p.read_text(encoding="utf-8")
+            except OSError as e:
+                raise GraphkitError(f"{path}: cannot read gazetteer: {e.strerror or e}") from None
+            except UnicodeDecodeError:
+                raise GraphkitError(f"{path}: gazetteer is not UTF-8 text") from None
+            texts.append(t)
+            entries += _parse(t, p.name)
+        return cls(entries, texts)
+
+    def lookup(self, surface: str) -> Entry | None:
+        e = self.by_key.get(name_key(surface))
+        if e is not None and self._case_sensitive(surface, e) and surface not in self.case_forms:
+            return None
+        return e
+
+    def shape_name(self, token: str) -> str | None:
+        """``GPT-4-based`` -> ``GPT-4``; None when the token is no name (not shaped, or a stop word)."""
+        hit = self._shape_cache.get(token, False)
+        if hit is False:
+            from graphkit.extract.discovery import is_shape, strip_token
+
+            tok = strip_token(token)
+            hit = tok if len(tok) >= 2 and is_shape(tok) and not self.is_stop(tok) else None
+            if hit and "-" in hit and all(_PLAIN.match(p) or self.is_stop(p) for p in hit.split("-")):
+                hit = None  # "text-to-3D", "human-AI", "LLM-Based": a generic word plus an acronym
+            if len(self._shape_cache) < 200_000:
+                self._shape_cache[token] = hit
+        return hit
+
+    def is_stop(self, surface: str) -> bool:
+        return singular_key(surface) in self.stop_keys
+
+    def find(self, text: str) -> list[GazMatch]:
+        """Every (longest, non-overlapping) gazetteer mention in ``text``.
+
+        Words are joined while the joined string is a prefix of some entry, so one pass
+        finds "Meta-World", "MetaWorld" and "Meta World" alike (separators are optional).
+        """
+        low = text.lower()
+        parts = _WORDS_SPLIT.split(low)  # [gap, word, gap, word, ..., gap]
+        toks = parts[1::2]
+        gaps = parts[0::2]
+        offs = list(accumulate(map(len, parts)))  # word i spans offs[2i] .. offs[2i+1]
+        prefixes, keys, case_keys, case_lower = self._prefixes, self._keys, self._case_keys, self._case_lower
+        case_multi = self._case_multi
+        starts = self._starts
+        out: list[GazMatch] = []
+        n = len(toks)
+        nxt = 0  # first word not yet covered by a match
+        for i in [i for i, w in enumerate(toks) if w in starts]:
+            if i < nxt:
+                continue
+            s0 = offs[2 * i]
+            acc = toks[i]
+            best = None
+            j = i
+            while acc in prefixes:
+                end = offs[2 * j + 1]
+                hit = keys.get(acc)
+                if hit is None and acc in case_lower:
+                    hit = case_keys.get(_SEPS.sub("", text[s0:end]))
+                    if hit is None and j > i:  # "Code-as-policies" for "Code as Policies": several
+                        first = case_multi.get(acc)  # words need only the first letter's case
+                        if first is not None and text[s0] == first[1]:
+                            hit = first[0]
+                if hit is not None:
+                    best = (hit, j, end)
+                j += 1
+                if j >= n:
+                    break
+                gap = gaps[j]
+                if gap in _GAPS:
+                    acc += toks[j]
+                elif gap in _KEPT:  # "Qwen2.5", "TD3+BC": the punctuation is part of the name
+                    acc += gap + toks[j]
+                else:
+                    break
+            if best is not None:
+                hit, j, end = best
+                out.append(GazMatch(hit, text[s0:end], s0, end))
+                nxt = j + 1
+        return out

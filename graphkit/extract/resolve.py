@@ -1,0 +1,194 @@
+"""Entity resolution: mentions -> one :class:`ExtractedEntity` per distinct entity.
+
+Overlapping mentions keep the longest; case, hyphen and spacing variants, plural
+acronyms, abbreviation pairs and gazetteer aliases merge; versions stay distinct.
+
+>>> from graphkit.extract.candidates import Candidate, DocState
+>>> st = DocState("x", 0, starts=[0])
+>>> st.candidates = [Candidate("Meta-World", 0, 10, "gazetteer", type="Benchmark", canonical="Meta-World"),
+...                  Candidate("MetaWorld", 20, 29, "gazetteer", type="Benchmark", canonical="Meta-World")]
+>>> [(e.name, e.aliases, e.count) for e in resolve(st)]
+[('Meta-World', ['MetaWorld'], 2)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
+from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.stages import _COMPARE
+from graphkit.model import ExtractedEntity, Mention
+
+_SUFFIX_TYPE = [
+    (re.compile(r"(?:Bench(?:mark)?|Arena|Eval|Gym|Suite|QA|-Hard)$"), "Benchmark", 3.0),
+    (re.compile(r"(?:Dataset|Data|Corpus|DB)$"), "Dataset", 3.0),
+    (re.compile(r"-\d+(?:\.\d+)?[KM]$"), "Dataset", 2.0),  # "VisCode-200K" (sizes in B are models)
+    (re.compile(r"Sim$"), "Simulator", 2.0),
+]
+
+
+# a long form ending like this names a field, task, paradigm or measure, not an artifact
+_GENERIC_HEAD = re.compile(
+    r"\b(?:learning|models?|agents?|networks?|understanding|generation|retrieval|recognition|detection|"
+    r"segmentation|estimation|processing|translation|answering|reasoning|evaluations?|content|intelligence|"
+    r"distribution|functions?|rates?|scores?|index|ratio|error|loss|metrics?|accuracy|tail|interfaces?|"
+    r"questions?|domain|tasks?|problems?|process|logic|theory|evaluations?|engineering|analysis)$", re.IGNORECASE)
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z0-9]s$")
+_HAS_UPPER = re.compile(r"[A-Z]")
+
+
+def _most_common(items: list[str]) -> str:
+    """The most frequent item; the first seen on ties."""
+    if len(items) == 1:
+        return items[0]
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x] = counts.get(x, 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
+def _keep_spans(cands: list[Candidate]) -> list[Candidate]:
+    """Longest mention wins where mentions overlap; on equal length the more trusted source."""
+    # a span found only by context ("the X Y benchmark") never swallows a gazetteer name
+    gaz = [c for c in cands if c.source == "gazetteer"]
+    cands = [c for c in cands if not (c.source == "context" and any(
+        g.start >= c.start and g.end <= c.end for g in gaz))]
+    order = sorted(cands, key=lambda c: (c.start - c.end, -SOURCE_RANK.get(c.source, 0), c.start))
+    taken = bytearray(max((c.end for c in cands), default=0))  # 1 = character already in a mention
+    kept = []
+    for c in order:
+        if taken.find(1, c.start, c.end) >= 0:
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.p: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.p[self.find(a)] = self.find(b)
+
+
+def resolve(st: DocState) -> list[ExtractedEntity]:
+    """Group the kept mentions into entities; name, type, aliases and ``introduced`` each."""
+    kept = _keep_spans(st.candidates)
+    uf = _UF()
+    for c in kept:
+        uf.find(c.key)
+        if c.canonical:
+            uf.union(c.key, singular_key(c.canonical))
+    present = {c.key for c in kept}
+    for a, b in st.links:
+        if a in present or b in present:
+            uf.union(a, b)
+    groups: dict[str, list[Candidate]] = {}
+    for c in kept:
+        groups.setdefault(uf.find(c.key), []).append(c)
+
+    out = []
+    for root, cs in groups.items():
+        e = _entity(st, cs, uf)
+        if e is not None:
+            out.append(e)
+    out.sort(key=lambda e: e.mentions[0].start)
+    # "HiconAgent-3B" is a size of the introduced "HiconAgent"
+    own = [e.name for e in out if e.introduced]
+    for e in out:
+        if not e.introduced and e.source == "shape" and any(e.name.startswith(n + "-") for n in own):
+            e.introduced = True
+    return out
+
+
+def gaz_entry(gaz: list[Candidate]):
+    from graphkit.extract.components import entry_for
+
+    return entry_for(gaz[0]) if gaz else None
+
+
+def introduced_hint(st: DocState, cs: list[Candidate]) -> bool:
+    return any(c.introduced for c in cs)
+
+
+def _entity(st: DocState, cs: list[Candidate], uf: _UF) -> ExtractedEntity | None:
+    text = st.text
+    sources = {c.source for c in cs}
+    gaz = [c for c in cs if c.source == "gazetteer"]
+    keys = {c.key for c in cs}
+    defined = [k for k in keys if k in st.long_forms]
+    in_title = any(c.sentence == 0 for c in cs)
+    intro_flag = any(c.introduced for c in cs)
+    if not gaz and defined:
+        longs = [st.long_forms[k] for k in defined]
+        shorts = [c.text for c in cs if c.key in st.long_forms]
+        if any(_PLURAL_ACRONYM.search(s) for s in shorts) and not in_title:
+            return None  # "IDAs", "LLMs": a category, not a named artifact
+        title = text[:st.title_end].lower()
+        if all(_GENERIC_HEAD.search(lf) for lf in longs) \
+                and not (in_title or intro_flag or any(lf.lower() in title for lf in longs)):
+            return None  # "Goal-Conditioned Imitation Learning (GCIL)": a paradigm / category
+        if all(not _HAS_UPPER.search(lf, 1) for lf in longs) and not (intro_flag or in_title):
+            return None  # "success rate (SR)": a generic term with an acronym
+    if not gaz and len(keys) == 1 and len(next(iter(keys))) <= 2 and not in_title and not any(
+            _HAS_UPPER.search(st.long_forms.get(k, ""), 1) for k in keys):
+        return None  # "IK", "CM", "OU": two-letter acronyms are rarely named artifacts
+    if not gaz and sources == {"shape"} and any(s <= c.start and c.end <= e for c in cs for s, e in st.long_spans) \
+            and all(any(s <= c.start and c.end <= e for s, e in st.long_spans) for c in cs):
+        return None  # "REwArd" inside "Outcome REwArd-based ... (OREAL)"
+
+    # name
+    if gaz:
+        surfaces = [c.text for c in cs]
+        name = _most_common([c.canonical for c in gaz if c.canonical] or [c.text for c in gaz])
+        # always the gazetteer's canonical name, so every paper's "Franka", "OXE" or
+        # "implicit Q-learning" is the same graph node; the paper's own forms are aliases
+    else:
+        shorts = [c.text for c in cs if c.key in st.long_forms and c.source == "abbreviation"]
+        titled = [c.text for c in cs if c.source == "title"]
+        if titled:
+            name = titled[0]
+        elif shorts:
+            name = shorts[0]
+        else:
+            name = _most_common([c.text for c in cs])
+    aliases = []
+    for c in cs:
+        if c.text != name and c.text not in aliases:
+            aliases.append(c.text)
+
+    # type
+    if gaz:
+        typ = _most_common([c.type for c in gaz])
+    else:
+        votes: dict[str, float] = {"Method": 0.9}
+        for k in keys:
+            for t, w in st.type_votes.get(k, {}).items():
+                votes[t] = votes.get(t, 0.0) + w
+        if st.subtitle_type and introduced_hint(st, cs) and not st.title_key:
+            votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
+        for rx, t, w in _SUFFIX_TYPE:
+            if rx.search(name):
+                votes[t] = votes.get(t, 0.0) + w
+        typ = max(votes.items(), key=lambda kv: kv[1])[0]
+
+    # introduced
+    if gaz:
+        introduced = bool(keys & st.intro_keys) or (st.title_key in keys if st.title_key else False)
+    else:
+        introduced = any(c.introduced for c in cs) or any(c.sentence == 0 for c in cs)
+    mentions = [Mention(c.text, c.start, c.end, c.sentence) for c in cs]
+    return ExtractedEntity(name=name, type=typ, aliases=aliases, introduced=introduced, count=len(cs),
+                           mentions=mentions, source="+".join(sorted(sources)))
