@@ -17,7 +17,7 @@ import networkx as nx
 from graphkit.errors import GraphkitError
 from graphkit.extract import Extractor
 from graphkit.graph import build_graph, write_graph_json
-from graphkit.model import Paper, PaperExtraction, ReadReport
+from graphkit.model import ExtractedEntity, Paper, PaperExtraction, ReadReport
 from graphkit.progress import progress
 from graphkit.readers import PaperIndex, read_paths
 
@@ -33,6 +33,7 @@ class BuildResult:
     extracted: int = 0  # papers extracted in this run
     reused: int = 0  # papers whose cached extraction was reused (--update)
     previous: int = 0  # papers already in the graph before an --update
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
 
     def counts(self) -> dict:
         G = self.graph
@@ -63,8 +64,52 @@ class BuildResult:
             "entities": entities,
             "edges": self.graph.number_of_edges(),
             **self.counts(),
+            "issues": dict(self.graph.graph.get("issues", {})),
+            "timings": self.timings,
             "outputs": self.outputs,
         }
+
+
+def _paper_row(p: Paper) -> dict:
+    """``Paper.to_dict()`` without ``dataclasses.asdict``'s deep copy (10x faster)."""
+    return {f: getattr(p, f) for f in Paper.__dataclass_fields__}
+
+
+_ENTITY_FIELDS = tuple(f for f in ExtractedEntity.__dataclass_fields__ if f != "mentions")
+_EIDS: dict[tuple[str, str], str] = {}
+
+
+def _extraction_row(ex: PaperExtraction) -> dict:
+    """``PaperExtraction.to_dict()``, fast (same keys; read back by ``from_dict``)."""
+    rows = []
+    for e in ex.entities:
+        d = {f: getattr(e, f) for f in _ENTITY_FIELDS}
+        d["mentions"] = [vars(m) for m in e.mentions]
+        key = (e.type, e.name)
+        d["id"] = _EIDS.get(key) or _EIDS.setdefault(key, e.id)
+        rows.append(d)
+    return {"id": ex.paper_id, "title": ex.title, "text_hash": ex.text_hash, "entities": rows}
+
+
+def _drain(items: list):
+    """Yield the items of ``items`` in order, emptying the list as it goes (frees memory)."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+class _Clock:
+    def __init__(self) -> None:
+        import time
+
+        self._now = time.perf_counter
+        self._t = self._now()
+        self.times: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        t = self._now()
+        self.times[name] = round(t - self._t, 3)
+        self._t = t
 
 
 def _load_jsonl(path: Path) -> list[dict]:
@@ -82,11 +127,59 @@ def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     os.replace(tmp, path)
 
 
+PARALLEL_MIN = 2000  # papers to extract before worker processes may pay off
+WORKERS_ENV = "GRAPHKIT_WORKERS"  # number of extraction processes (1 = in process)
+_WORK: tuple | None = None  # (extractor, papers) inherited by forked workers
+
+
+def _extract_range(bounds: tuple[int, int]) -> list[PaperExtraction]:
+    extractor, papers = _WORK  # type: ignore[misc]
+    return list(extractor.extract(papers[bounds[0]:bounds[1]]))
+
+
+def extract_parallel(papers: Sequence[Paper], extractor: Extractor, *, workers: int | None = None,
+                     on_paper=None, chunk: int = 250) -> list[PaperExtraction]:
+    """Extract ``papers`` (results in order). With ``workers > 1`` and at least
+    :data:`PARALLEL_MIN` papers, forked processes share the loaded extractor copy-on-write
+    and return results in chunks of ``chunk`` papers.
+
+    The default is ``$GRAPHKIT_WORKERS``, else the CPU count. Measured on the shared
+    2-core box (other jobs running): 100k papers extracted in 174 s with 2 workers against
+    230 s in process; on 3,000 papers 4.0-4.9 s against 4.5-5.5 s, and 9.4-9.8 s against
+    5.8-6.2 s when the second core was busy. Set ``GRAPHKIT_WORKERS=1`` on a loaded machine."""
+    import multiprocessing as mp
+
+    global _WORK
+    if workers is None:
+        workers = int(os.environ.get(WORKERS_ENV) or os.cpu_count() or 1)
+    if len(papers) < PARALLEL_MIN:
+        workers = 1
+    if workers <= 1 or "fork" not in mp.get_all_start_methods():
+        return list(extractor.extract(papers, on_paper=on_paper))
+    _WORK = (extractor, list(papers))
+    try:
+        bounds = [(i, min(i + chunk, len(papers))) for i in range(0, len(papers), chunk)]
+        out: list[PaperExtraction] = []
+        with mp.get_context("fork").Pool(workers) as pool:
+            for part in pool.imap(_extract_range, bounds):
+                out.extend(part)
+                if on_paper:
+                    on_paper(len(part))
+        return out
+    finally:
+        _WORK = None
+
+
 def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
-                       cache: dict[str, PaperExtraction]) -> tuple[list[PaperExtraction], int]:
+                       cache: dict[str, PaperExtraction], *, workers: int | None = None
+                       ) -> tuple[list[PaperExtraction], int]:
     """Extract papers whose (id, text hash) is not in ``cache``; return all results in
     paper order and how many were reused."""
-    from graphkit.extract.api import text_hash
+    try:
+        from graphkit.extract.api import text_hash
+    except ImportError:  # pragma: no cover - extractor without the helper: compare nothing
+        def text_hash(p, version):
+            return None
 
     out: list[PaperExtraction | None] = []
     todo: list[tuple[int, Paper]] = []
@@ -100,19 +193,47 @@ def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
             todo.append((len(out), p))
             out.append(None)
     with progress("extracting", len(todo)) as advance:
-        for (i, _), ex in zip(todo, extractor.extract([p for _, p in todo], on_paper=advance)):
-            out[i] = ex
+        done = extract_parallel([p for _, p in todo], extractor, workers=workers, on_paper=advance)
+    for (i, _), ex in zip(todo, done):
+        out[i] = ex
     return out, reused  # type: ignore[return-value]
+
+
+def _cache_key(extractor: Extractor, gazetteers: Sequence[str]) -> str:
+    """What the cached extractions depend on besides the text: extractor and gazetteers."""
+    import hashlib
+
+    h = hashlib.sha1(str(extractor.version).encode())
+    for g in gazetteers:
+        if Path(g).is_file():
+            h.update(b"\0" + Path(g).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit-out", *,
           gazetteers: Sequence[str] = (), update: bool = False, html: bool = True,
-          store: bool = True, related_k: int = 10) -> BuildResult:
+          store: bool = True, related_k: int = 10, workers: int | None = None) -> BuildResult:
     """Read ``paths``, extract, build the graph and write ``out/graph.json`` (+ HTML, store).
 
     With ``update=True`` the papers already in ``out`` are kept and their cached
     extractions reused, so only new papers are extracted; the graph equals a full rebuild.
+    The cache (``extractions.jsonl``, keyed by paper id and text hash) is dropped when the
+    extractor version or the gazetteers changed (``extractions.key``). ``workers``: see
+    :func:`extract_parallel`.
     """
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()  # millions of small objects, no cyclic garbage: the collector only rescans
+    try:
+        return _build(paths, out, gazetteers=gazetteers, update=update, html=html, store=store,
+                      related_k=related_k, workers=workers)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -> BuildResult:
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise GraphkitError(f"{out}: --out must be a folder, and this is a file")
@@ -124,8 +245,8 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
         if not (out / PAPERS_FILE).exists():
             raise GraphkitError(f"{out}: nothing to update (no {PAPERS_FILE}); run without --update first")
         previous = [Paper.from_dict(d) for d in _load_jsonl(out / PAPERS_FILE)]
-    cache = {d["id"]: PaperExtraction.from_dict(d) for d in _load_jsonl(out / EXTRACTIONS_FILE)}
 
+    clock = _Clock()
     with progress("reading", None) as advance:
         report = read_paths(paths, on_file=lambda _: advance(1), require_papers=not previous)
     index = PaperIndex()
@@ -135,16 +256,28 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
         if index.add(p):
             report.duplicates += 1
     papers = index.papers
+    clock.lap("read")
 
     extractor = Extractor(gazetteers)
-    extractions, reused = extract_with_cache(papers, extractor, cache)
-    G = build_graph(papers, extractions, related_k=related_k)
+    key = _cache_key(extractor, gazetteers)
+    key_file = out / (EXTRACTIONS_FILE.rsplit(".", 1)[0] + ".key")
+    if update and key_file.exists() and key_file.read_text().strip() == key:
+        cache = {d["id"]: PaperExtraction.from_dict(d) for d in _load_jsonl(out / EXTRACTIONS_FILE)}
+    extractions, reused = extract_with_cache(papers, extractor, cache, workers=workers)
+    clock.lap("extract")
+    # the cache first: then the extraction objects can be freed while the graph is built
+    _write_jsonl(out / PAPERS_FILE, (_paper_row(p) for p in papers))
+    _write_jsonl(out / EXTRACTIONS_FILE, (_extraction_row(e) for e in extractions))
+    key_file.write_text(key + "\n")
+    clock.lap("write_cache")
+    G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times)
+    clock.lap("graph")
 
     result = BuildResult(report=report, graph=G, extracted=len(papers) - reused, reused=reused,
                          previous=len(previous))
-    _write_jsonl(out / PAPERS_FILE, (p.to_dict() for p in papers))
-    _write_jsonl(out / EXTRACTIONS_FILE, (e.to_dict() for e in extractions))
     result.outputs["graph.json"] = str(write_graph_json(G, out / "graph.json"))
+    clock.lap("write_graph")
+    result.timings = clock.times
     if html:
         from graphkit.html import render_html
 

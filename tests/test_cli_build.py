@@ -46,12 +46,16 @@ def test_html_is_one_page(built):
     assert "</html>" in html
 
 
-def test_rebuild_reuses_cache_and_gives_same_graph(built, cli):
+def test_update_with_same_input_reuses_cache(built, cli, tmp_path):
     _, out = built
-    proc = cli("build", "data", "--out", out, "--no-html", "--no-store", "--json")
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    proc = cli("build", "data", "--out", copy, "--update", "--no-html", "--no-store", "--json")
     s = json.loads(proc.stdout)
     assert s["extracted"] == 0 and s["reused_from_cache"] == 190
-    assert s["papers"] == 190
+    assert s["papers"] == 190 and s["papers_before_update"] == 190
 
 
 def test_python_dash_m_and_version_of_help(cli):

@@ -1,12 +1,34 @@
-"""Papers + extractions -> the graph (first cut: Paper, Entity, MENTIONS, INTRODUCES)."""
+"""Papers + extractions -> the graph of CONTRACT.md (attributes: see :mod:`graphkit.graph`).
+
+Steps, one module each: nodes and MENTIONS/INTRODUCES here, then
+:mod:`~graphkit.graph.related`, :mod:`~graphkit.graph.cooccurs`,
+:mod:`~graphkit.graph.builds_on`, :mod:`~graphkit.graph.cites`,
+:mod:`~graphkit.graph.communities` and :mod:`~graphkit.graph.metrics`.
+
+The result depends on the set of papers and extractions, not on their order (entity
+names, aliases, neighbours and communities are chosen on sorted keys), so an ``--update``
+equals a full rebuild.
+
+>>> G = build_graph(papers, extract_papers(papers))   # doctest: +SKIP
+>>> G.graph["issues"]["papers_without_entities"]       # doctest: +SKIP
+3
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 import networkx as nx
 
+from graphkit.graph.builds_on import builds_on
+from graphkit.graph.cites import cites
+from graphkit.graph.communities import cluster
+from graphkit.graph.cooccurs import cooccurrences
+from graphkit.graph.metrics import add_metrics
+from graphkit.graph.related import default_max_df, related_pairs
 from graphkit.model import Paper, PaperExtraction
+from graphkit.progress import progress
 
 
 def paper_node(p: Paper) -> dict:
@@ -15,32 +37,165 @@ def paper_node(p: Paper) -> dict:
         "date": p.date or p.date_raw, "year": p.year, "url": p.url,
         "authors": list(p.authors), "author_count": p.author_count, "upvotes": p.upvotes,
         "arxiv_id": p.arxiv_id, "doi": p.doi, "project_url": p.project_url,
-        "code_url": p.code_url, "source": list(p.sources),
+        "code_url": p.code_url, "source": list(p.sources), "entities": 0,
     }
 
 
 def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
-                related_k: int = 10) -> nx.MultiDiGraph:
-    """The typed graph: one node per paper and per entity, MENTIONS and INTRODUCES edges.
+                related_k: int = 10, related_max_df: int | None = None,
+                cooccurs_min: int = 1, max_introducers: int = 3, seed: int = 42,
+                with_communities: bool = True, timings: dict | None = None) -> nx.MultiDiGraph:
+    """The typed graph: nodes, MENTIONS, INTRODUCES, RELATED, CO_OCCURS, BUILDS_ON, CITES,
+    then ``community``, ``pagerank`` and ``degree`` on every node.
 
-    >>> G = build_graph(papers, extract_papers(papers))   # doctest: +SKIP
+    ``G.graph["issues"]`` counts what was odd in the input (papers without entities,
+    extractions of unknown papers, unresolved and self references, ambiguous introductions).
+    ``related_k``/``related_max_df``: see :mod:`~graphkit.graph.related`; ``cooccurs_min``:
+    papers a pair needs for a CO_OCCURS edge; ``max_introducers``: see
+    :mod:`~graphkit.graph.builds_on`; ``seed``: Louvain's; ``timings`` (a dict) receives
+    the seconds of each step. Python's cyclic garbage collector is paused meanwhile
+    (millions of small objects made it rescan the heap over and over; nothing built here
+    is cyclic garbage).
     """
-    G = nx.MultiDiGraph()
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_graph(papers, extractions, related_k=related_k, related_max_df=related_max_df,
+                            cooccurs_min=cooccurs_min, max_introducers=max_introducers, seed=seed,
+                            with_communities=with_communities, timings=timings)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
+                related_k: int = 10, related_max_df: int | None = None,
+                cooccurs_min: int = 1, max_introducers: int = 3, seed: int = 42,
+                with_communities: bool = True, timings: dict | None = None) -> nx.MultiDiGraph:
+    import time
+
+    papers = list(papers)
+    timings = {} if timings is None else timings
+    t = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        timings[f"graph.{name}"] = round(now - t[0], 3)
+        t[0] = now
+
+    G = nx.MultiDiGraph(related_k=related_k)
+    issues: dict[str, int] = {}
     for p in papers:
         G.add_node(p.id, **paper_node(p))
+
+    # -- entities, MENTIONS, INTRODUCES ------------------------------------------------
+    paper_entities: dict[str, list[str]] = {}
+    introduced_by: dict[str, list[str]] = {}
+    names: dict[str, Counter] = {}
+    aliases: dict[str, set[str]] = {}
+    etype: dict[str, str] = {}
+    unknown = 0
+    eids: dict[tuple[str, str], str] = {}  # (type, name) -> id: normalising is costly
     for ex in extractions:
+        pid = ex.paper_id
+        if pid not in G or pid in paper_entities:
+            unknown += 1  # an extraction of a paper not in the corpus (or twice)
+            continue
+        ids = paper_entities[pid] = []
         for e in ex.entities:
-            eid = e.id
-            if eid not in G:
-                G.add_node(eid, label="Entity", id=eid, name=e.name, type=e.type, aliases=[], df=0)
-            node = G.nodes[eid]
-            node["df"] += 1
-            for a in e.aliases:
-                if a not in node["aliases"] and a != node["name"]:
-                    node["aliases"].append(a)
-            evidence = [f"{m.start}-{m.end}" for m in e.mentions]
-            G.add_edge(ex.paper_id, eid, key="MENTIONS", type="MENTIONS",
-                       count=max(e.count, 1), evidence=evidence)
+            eid = eids.get((e.type, e.name))
+            if eid is None:
+                eid = eids[(e.type, e.name)] = e.id
+            if eid in G and G.nodes[eid].get("label") == "Paper":
+                continue
+            aliases.setdefault(eid, set()).update(e.aliases)
+            if G.has_edge(pid, eid, "MENTIONS"):  # two spellings of one entity in a paper
+                d = G.edges[pid, eid, "MENTIONS"]
+                d["count"] += max(int(e.count), 1)
+                d["evidence"] += [f"{m.start}-{m.end}" for m in e.mentions]
+                d["sentences"] += [int(m.sentence) for m in e.mentions]
+                aliases[eid].add(e.name)
+                if e.introduced and not G.has_edge(pid, eid, "INTRODUCES"):
+                    G.add_edge(pid, eid, key="INTRODUCES", type="INTRODUCES")
+                    introduced_by.setdefault(eid, []).append(pid)
+                continue
+            ids.append(eid)
+            names.setdefault(eid, Counter())[e.name] += 1
+            etype.setdefault(eid, e.type)
+            G.add_edge(pid, eid, key="MENTIONS", type="MENTIONS", count=max(int(e.count), 1),
+                       evidence=[f"{m.start}-{m.end}" for m in e.mentions],
+                       sentences=[int(m.sentence) for m in e.mentions])
             if e.introduced:
-                G.add_edge(ex.paper_id, eid, key="INTRODUCES", type="INTRODUCES")
+                G.add_edge(pid, eid, key="INTRODUCES", type="INTRODUCES")
+                introduced_by.setdefault(eid, []).append(pid)
+        G.nodes[pid]["entities"] = len(ids)
+    issues["extractions_without_paper"] = unknown
+    issues["papers_without_entities"] = sum(1 for p in papers if not paper_entities.get(p.id))
+
+    years: dict[str, list[int]] = {}
+    for pid, ids in paper_entities.items():
+        y = G.nodes[pid].get("year")
+        for eid in ids:
+            if y is not None:
+                years.setdefault(eid, []).append(int(y))
+    for eid in sorted(names):
+        name = sorted(names[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        ys = years.get(eid)
+        G.nodes[eid].update(
+            label="Entity", id=eid, name=name, type=etype[eid],
+            aliases=sorted((aliases[eid] | set(names[eid])) - {name}),
+            df=sum(names[eid].values()), introduced_by=sorted(introduced_by.get(eid, [])),
+            first_year=min(ys) if ys else None, last_year=max(ys) if ys else None)
+    n_papers = len(papers)
+    issues["stop_entities"] = sum(1 for c in names.values()
+                                  if sum(c.values()) > (related_max_df or default_max_df(n_papers)))
+
+    lap("nodes")
+    # -- RELATED -------------------------------------------------------------------------
+    with progress("related", None) as advance:
+        rel = related_pairs({p.id: paper_entities.get(p.id, []) for p in papers}, k=related_k,
+                            max_df=related_max_df)
+        G.add_edges_from((a, b, "RELATED", {"type": "RELATED", "weight": round(w, 6),
+                                            "shared": shared, "rank": rank})
+                         for a, neigh in rel.items() for rank, (b, w, shared) in enumerate(neigh, 1))
+        advance(1)
+
+    lap("related")
+    # -- CO_OCCURS -----------------------------------------------------------------------
+    pairs = cooccurrences(paper_entities, min_papers=cooccurs_min)
+    G.add_edges_from((a, b, "CO_OCCURS", {"type": "CO_OCCURS", "weight": round(w, 6), "papers": c})
+                     for a, b, c, w in pairs)
+
+    lap("cooccurs")
+    # -- BUILDS_ON -----------------------------------------------------------------------
+    dates = {p.id: G.nodes[p.id].get("date") for p in papers}
+    links, counts = builds_on(paper_entities, introduced_by, dates, max_introducers=max_introducers)
+    for a, b, via in links:
+        G.add_edge(a, b, key="BUILDS_ON", type="BUILDS_ON", via=via)
+    issues["ambiguous_introductions"] = counts["ambiguous"]
+    issues["builds_on_skipped_later"] = counts["later"]
+
+    # -- CITES ---------------------------------------------------------------------------
+    refs, counts = cites(papers) if any(p.references for p in papers) else \
+        ([], {"references": 0, "resolved": 0, "unresolved": 0, "self": 0})
+    for a, b, ref in refs:
+        G.add_edge(a, b, key="CITES", type="CITES", reference=ref)
+    issues.update(references=counts["references"], resolved_references=counts["resolved"],
+                  unresolved_references=counts["unresolved"], self_references=counts["self"])
+
+    lap("builds_on+cites")
+    # -- node metrics --------------------------------------------------------------------
+    if with_communities:
+        with progress("communities", None):
+            df = {e: G.nodes[e]["df"] for e in names}
+            comm = cluster(list(names), [(a, b, c) for a, b, c, _ in pairs],
+                           {p.id: paper_entities.get(p.id, []) for p in papers}, df, seed=seed)
+            for v, c in comm.items():
+                G.nodes[v]["community"] = c
+    lap("communities")
+    add_metrics(G)
+    lap("metrics")
+    G.graph["issues"] = issues
     return G
