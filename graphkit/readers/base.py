@@ -38,12 +38,18 @@ def first_bad_line(text: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
+
+
 def clean(text: Any) -> str:
     """Whitespace folded (API dumps wrap lines), control characters removed."""
     if text is None:
         return ""
     if not isinstance(text, str):
         text = str(text)
+    # the common case, already clean: printable (no control characters, no tabs, newlines
+    # or Unicode separators), no double space, nothing to strip
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
@@ -136,9 +142,13 @@ def make_paper(source: str, *, title: Any, abstract: Any, arxiv_id: Any = None,
     )
 
 
-def pick(record: dict, *names: str) -> Any:
-    """The first present, non-empty field among ``names`` (case-insensitive keys)."""
-    lower = {str(k).lower().strip(): v for k, v in record.items()}
+def lower_keys(record: dict) -> dict:
+    """The record with keys lower-cased and stripped (``Title`` -> ``title``)."""
+    return {(k.lower().strip() if isinstance(k, str) else str(k).lower()): v for k, v in record.items()}
+
+
+def pick(lower: dict, *names: str) -> Any:
+    """The first present, non-empty field among ``names`` of a :func:`lower_keys` record."""
     for n in names:
         v = lower.get(n)
         if v not in (None, "", []):
@@ -150,6 +160,7 @@ def paper_from_record(record: dict, source: str) -> Paper | Skip:
     """A generic title/abstract record (JSON, JSONL, CSV, BibTeX fields)."""
     if not isinstance(record, dict):
         return Skip(source, f"not an object with title and abstract (got {type(record).__name__})")
+    record = lower_keys(record)
     ident = pick(record, "arxiv_id", "arxiv", "eprint", "id")
     arxiv = parse_arxiv_id(str(ident)) if ident is not None else None
     doi = pick(record, "doi") or (str(ident) if ident and str(ident).startswith("10.") else None)
