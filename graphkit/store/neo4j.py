@@ -1,0 +1,167 @@
+"""Neo4j over Bolt with the official driver: ``push`` the graph, run queries.
+
+Schema first (uniqueness constraints on ``Paper.id`` and ``Entity.id``, a full-text index
+on entity names and aliases), then the same ``UNWIND $rows ... MERGE`` batches the embedded
+store runs (:mod:`graphkit.store.statements`). No APOC. Connection problems become one
+:class:`~graphkit.errors.GraphkitError` line.
+
+>>> summary = push(G, "bolt://localhost:7687", user="neo4j", password="secret")  # doctest: +SKIP
+>>> print(summary)                                                               # doctest: +SKIP
+nodes 597 (597 created, 0 updated), relationships 2548 (2548 created, 0 updated), ...
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from graphkit.errors import GraphkitError
+from graphkit.store.result import Result, node_value, rel_value
+
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+def settings(uri: str | None, user: str | None, password: str | None,
+             database: str | None) -> tuple[str, str, str | None, str | None]:
+    """Flags first, then ``NEO4J_URI`` / ``NEO4J_USERNAME`` / ``NEO4J_PASSWORD`` / ``NEO4J_DATABASE``."""
+    uri = uri or os.environ.get("NEO4J_URI")
+    if not uri:
+        raise GraphkitError("no Neo4j server given: pass --uri bolt://HOST:7687 or set NEO4J_URI")
+    scheme = uri.split("://", 1)[0] if "://" in uri else ""
+    if scheme not in SCHEMES:
+        raise GraphkitError(f"{uri}: not a Bolt URI (use one of {', '.join(s + '://' for s in SCHEMES)})")
+    return (uri, user or os.environ.get("NEO4J_USERNAME") or "neo4j",
+            password if password is not None else os.environ.get("NEO4J_PASSWORD"),
+            database or os.environ.get("NEO4J_DATABASE") or None)
+
+
+def _explain(e: BaseException, uri: str, user: str) -> GraphkitError:
+    from neo4j import exceptions as ex
+
+    if isinstance(e, ex.AuthError):
+        return GraphkitError(f"Neo4j at {uri} refused the credentials of user {user!r} "
+                             f"(check --user/--password or NEO4J_USERNAME/NEO4J_PASSWORD): {_one_line(e)}")
+    if isinstance(e, ex.ServiceUnavailable):
+        msg = _one_line(e)
+        if "routing information" in msg:
+            msg += " (is this a Neo4j server? for a single server use bolt://)"
+        return GraphkitError(f"cannot reach Neo4j at {uri}: {msg}")
+    if isinstance(e, ex.Neo4jError):
+        return GraphkitError(f"Neo4j error: {_one_line(e)}")
+    return GraphkitError(f"Neo4j at {uri}: {_one_line(e)}")
+
+
+def _value(v: Any) -> Any:
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(v, Node):
+        return node_value(sorted(v.labels, key=lambda x: (x != "Paper" and x != "Entity", x)),
+                          {k: _value(x) for k, x in dict(v).items()})
+    if isinstance(v, Relationship):
+        return rel_value(v.type, v.start_node.element_id if v.start_node else None,
+                         v.end_node.element_id if v.end_node else None,
+                         {k: _value(x) for k, x in dict(v).items()})
+    if isinstance(v, Path):
+        return {"nodes": [_value(n) for n in v.nodes], "relationships": [_value(r) for r in v.relationships]}
+    if isinstance(v, list):
+        return [_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _value(x) for k, x in v.items()}
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    return str(v)  # temporal and spatial values
+
+
+def _counters(c) -> dict:
+    return {k: getattr(c, k) for k in ("nodes_created", "nodes_deleted", "relationships_created",
+                                       "relationships_deleted", "properties_set", "labels_added",
+                                       "labels_removed", "indexes_added", "constraints_added")}
+
+
+class Neo4jStore:
+    """A connected driver (verified), usable as a context manager."""
+
+    def __init__(self, driver, uri: str, user: str, database: str | None):
+        self.driver, self.uri, self.user, self.database = driver, uri, user, database
+        self._session = None
+
+    @classmethod
+    def connect(cls, uri: str | None = None, *, user: str | None = None, password: str | None = None,
+                database: str | None = None, timeout: float = 10.0) -> "Neo4jStore":
+        uri, user, password, database = settings(uri, user, password, database)
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # errors are reported as one line
+        from neo4j import GraphDatabase
+
+        try:
+            driver = GraphDatabase.driver(uri, auth=(user, password or ""), connection_timeout=timeout,
+                                          connection_acquisition_timeout=timeout)
+            driver.verify_connectivity()
+        except Exception as e:  # driver errors of every kind -> one line
+            raise _explain(e, uri, user) from None
+        return cls(driver, uri, user, database)
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+        self.driver.close()
+
+    def query(self, query: str, params: dict | None = None) -> Result:
+        try:
+            records, summary, keys = self.driver.execute_query(query, params or {},
+                                                               database_=self.database)
+        except Exception as e:
+            raise _explain(e, self.uri, self.user) from None
+        return Result(list(keys), [[_value(r[k]) for k in keys] for r in records],
+                      _counters(summary.counters))
+
+    def schema(self, statements) -> None:
+        """Schema statements, each in its own auto-commit transaction."""
+        try:
+            with self.driver.session(database=self.database) as s:
+                for st in statements:
+                    s.run(st).consume()
+        except Exception as e:
+            raise _explain(e, self.uri, self.user) from None
+
+    def write(self, statement: str, params: dict | None = None) -> dict:
+        """One data batch in one write transaction; returns its counters."""
+        def work(tx):
+            return tx.run(statement, params or {}).consume().counters
+
+        try:
+            if self._session is None:
+                self._session = self.driver.session(database=self.database)
+            return _counters(self._session.execute_write(work))
+        except Exception as e:
+            raise _explain(e, self.uri, self.user) from None
+
+
+def push(G, uri: str | None = None, *, user: str | None = None, password: str | None = None,
+         database: str | None = None, batch_size: int = 5000, show_progress: bool | None = None):
+    """Write ``G`` (a graph, or a build folder / graph.json to read) to Neo4j: an idempotent
+    upsert. Connects first, so a wrong address fails before a big graph is read.
+    Returns a :class:`~graphkit.store.statements.LoadSummary`."""
+    from graphkit.progress import progress
+    from graphkit.store.statements import NEO4J_SCHEMA, group_rows, upsert
+
+    with Neo4jStore.connect(uri, user=user, password=password, database=database) as store:
+        if isinstance(G, (str, os.PathLike)):
+            from graphkit.graph import read_graph_json
+
+            G = read_graph_json(G)
+        groups = group_rows(G)
+        store.schema(NEO4J_SCHEMA)
+        with progress("pushing to Neo4j", groups.node_count + groups.edge_count,
+                      show=show_progress) as advance:
+            return upsert(store.write, G, batch_size=batch_size, on_rows=advance, groups=groups)

@@ -1,0 +1,111 @@
+"""``graphkit query``: Cypher text or a ``.cypher`` file, parameters, either engine.
+
+A query file may declare default parameters in its header comment, one per line::
+
+    // @param name = "LIBERO"
+    // @param limit = 10
+
+``--param name=value`` overrides them; values are read as JSON when they parse
+(``5``, ``true``, ``["a","b"]``, ``"quoted"``), else taken as plain strings.
+
+>>> q = load_query("cypher/papers_using_benchmark.cypher")          # doctest: +SKIP
+>>> run_query(q.text, graph_dir="graphkit-out", params=q.defaults)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphkit.errors import GraphkitError
+from graphkit.store.result import Result
+
+_PARAM_DECL = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+?)\s*$")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S)
+
+
+@dataclass
+class Query:
+    text: str
+    source: str = "<query>"
+    defaults: dict = field(default_factory=dict)
+
+    @property
+    def parameters(self) -> list[str]:
+        """``$names`` the query uses (outside strings and comments), in order."""
+        bare = _STRINGS_AND_COMMENTS.sub(" ", self.text)
+        return list(dict.fromkeys(_PARAM_USE.findall(bare)))
+
+
+def parse_value(text: str):
+    """``--param`` value: JSON when it parses, else the plain string."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def parse_params(items: list[str]) -> dict:
+    """``["name=LIBERO", "k=5"]`` -> ``{"name": "LIBERO", "k": 5}``."""
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip().lstrip("$")
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise GraphkitError(f"--param {item!r}: expected NAME=VALUE")
+        out[key] = parse_value(value)
+    return out
+
+
+def looks_like_file(arg: str) -> bool:
+    return arg.endswith(".cypher") or ("\n" not in arg and len(arg) < 4096 and os.path.isfile(arg))
+
+
+def load_query(arg: str) -> Query:
+    """Cypher text, or a path to a file of Cypher (with optional ``// @param`` defaults)."""
+    if looks_like_file(arg):
+        path = Path(arg)
+        if not path.is_file():
+            raise GraphkitError(f"{arg}: no such query file")
+        text = path.read_text(encoding="utf-8")
+        source = str(path)
+    else:
+        text, source = arg, "<query>"
+    defaults = {}
+    for line in text.splitlines():
+        m = _PARAM_DECL.match(line)
+        if m:
+            defaults[m.group(1)] = parse_value(m.group(2))
+    text = text.strip()
+    while text.endswith(";"):
+        text = text[:-1].rstrip()
+    if not text or not _STRINGS_AND_COMMENTS.sub("", text).strip():
+        raise GraphkitError(f"{source}: empty query")
+    return Query(text, source, defaults)
+
+
+def run_query(query: str | Query, *, graph_dir: str | os.PathLike = "graphkit-out",
+              params: dict | None = None, uri: str | None = None, user: str | None = None,
+              password: str | None = None, database: str | None = None) -> Result:
+    """Run one query on the embedded store of ``graph_dir`` or, with ``uri``, on Neo4j."""
+    q = query if isinstance(query, Query) else load_query(query)
+    values = {**q.defaults, **(params or {})}
+    missing = [p for p in q.parameters if p not in values]
+    if missing:
+        raise GraphkitError(f"{q.source}: missing parameter{'s' if len(missing) > 1 else ''} "
+                            + ", ".join(f"${m}" for m in missing)
+                            + f" (pass --param {missing[0]}=VALUE)")
+    used = {k: v for k, v in values.items() if k in q.parameters}
+    if uri:
+        from graphkit.store.neo4j import Neo4jStore
+
+        with Neo4jStore.connect(uri, user=user, password=password, database=database) as store:
+            return store.query(q.text, used)
+    from graphkit.store.embedded import EmbeddedStore
+
+    with EmbeddedStore.open(graph_dir) as store:
+        return store.query(q.text, used)

@@ -1,0 +1,174 @@
+"""The Neo4j path without a Neo4j server (none can be installed here):
+(a) the data statements are the ones executed for real on the embedded store
+    (tests/test_store_embedded.py: counts, idempotency, upserts) — here: their shape;
+(b) every statement `push` sends, every cypher/ file and the cypher script pass Neo4j's own
+    parser (npm @neo4j-cypher/language-support, one node run);
+(c) the real neo4j driver against a closed port, a port that speaks HTTP, a silent port:
+    one clear line, non-zero exit, no traceback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import socketserver
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import GraphkitError
+from graphkit.exporters import export
+from graphkit.graph import read_graph_json
+from graphkit.store.lint import lint_cypher, linter_problem
+from graphkit.store.neo4j import Neo4jStore, push
+from graphkit.store.statements import NEO4J_SCHEMA, data_batches
+
+
+CYPHER = Path(__file__).resolve().parents[1] / "cypher"
+TRICKY = Path(__file__).parent / "fixtures" / "store" / "tricky_graph.json"
+
+
+def closed_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class _HTTP(socketserver.BaseRequestHandler):
+    def handle(self):
+        self.request.recv(64)
+        self.request.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+
+class _Silent(socketserver.BaseRequestHandler):
+    def handle(self):
+        self.request.recv(64)
+        time.sleep(5)
+
+
+@pytest.fixture(scope="module")
+def servers():
+    made = {}
+    for name, handler in (("http", _HTTP), ("silent", _Silent)):
+        srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        srv.daemon_threads = True
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        made[name] = srv
+    yield {k: v.server_address[1] for k, v in made.items()}
+    for srv in made.values():
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_data_statements_merge_on_stable_ids_with_parameters_only(sample_graph):
+    batches = list(data_batches(sample_graph, batch_size=100))
+    assert sum(len(b.rows) for b in batches if b.kind == "node") == sample_graph.number_of_nodes()
+    assert sum(len(b.rows) for b in batches if b.kind == "edge") == sample_graph.number_of_edges()
+    for b in batches:
+        assert b.statement.startswith("UNWIND $rows AS r ")
+        assert "MERGE" in b.statement and "apoc" not in b.statement.lower()
+        assert '"' not in b.statement and "'" not in b.statement  # values only via $rows
+        assert len(b.rows) <= 100
+    kinds = {b.what for b in batches}
+    assert {"Paper", "MENTIONS"} <= kinds
+
+
+def test_schema_comes_first_constraints_then_fulltext():
+    assert NEO4J_SCHEMA[0].startswith("CREATE CONSTRAINT") and "Paper" in NEO4J_SCHEMA[0]
+    assert "REQUIRE n.id IS UNIQUE" in NEO4J_SCHEMA[1] and "Entity" in NEO4J_SCHEMA[1]
+    assert any("FULLTEXT" in s and "n.aliases" in s and "n.name" in s for s in NEO4J_SCHEMA)
+
+
+def test_push_reads_a_build_folder_only_after_connecting(tmp_path):
+    # no graph.json here: the connection error comes first
+    with pytest.raises(GraphkitError, match="cannot reach Neo4j"):
+        push(tmp_path, f"bolt://127.0.0.1:{closed_port()}")
+
+
+def test_everything_sent_to_neo4j_passes_its_linter(sample_graph, tmp_path):
+    """One run of Neo4j's parser over: every statement `push` sends (schema + data), every
+    cypher/*.cypher file, the `--to cypher` script's statements (one per template, with the
+    tricky-strings fixture inlined), and two broken queries it must reject."""
+    problem = linter_problem()
+    if problem:
+        if os.environ.get("GRAPHKIT_REQUIRE_LINTER") == "1":
+            pytest.fail(f"GRAPHKIT_REQUIRE_LINTER=1 but {problem}")
+        pytest.skip(problem)
+    push_statements = sorted({b.statement for b in data_batches(sample_graph)} | set(NEO4J_SCHEMA))
+    assert len(push_statements) >= 10
+    files = {f"cypher/{f.name}": f.read_text() for f in sorted(CYPHER.glob("*.cypher"))}
+    assert len(files) >= 12
+    script = export(read_graph_json(TRICKY), tmp_path / "graph.cypher", "cypher", batch_size=2).read_text()
+    firsts = {}
+    for line in script.splitlines():
+        if line and not line.startswith("//"):
+            firsts.setdefault(line.split(" AS r ", 1)[-1], line)
+    assert any("He said" in st for st in firsts.values())
+    script_statements = {f"script {i}": st for i, st in enumerate(firsts.values())}
+    bad = {"bad syntax": "MATCH (n RETURN n", "bad variable": "MATCH (n) RETURN m"}
+    queries = {**{f"push: {st}": st for st in push_statements}, **files, **script_statements, **bad}
+    results = {r["name"]: r for r in lint_cypher(queries)}
+    assert set(results) == set(queries)
+    errors = {name: r["errors"] for name, r in results.items() if r["errors"] and name not in bad}
+    assert errors == {}
+    assert "Invalid input 'RETURN'" in results["bad syntax"]["errors"][0]["message"]
+    assert results["bad variable"]["errors"][0]["message"] == "Variable `m` not defined"
+    assert results["bad variable"]["errors"][0]["offset"] == 17
+
+
+def test_closed_port_is_one_clear_error(sample_graph):
+    port = closed_port()
+    t = time.monotonic()
+    with pytest.raises(GraphkitError) as e:
+        push(sample_graph, f"bolt://127.0.0.1:{port}", password="x")
+    assert time.monotonic() - t < 10
+    msg = str(e.value)
+    assert msg.startswith(f"cannot reach Neo4j at bolt://127.0.0.1:{port}") and "refused" in msg
+    assert "\n" not in msg
+
+
+def test_a_port_that_speaks_http_is_one_clear_error(servers, sample_graph):
+    with pytest.raises(GraphkitError, match=r"cannot reach Neo4j .*looks like HTTP"):
+        push(sample_graph, f"bolt://127.0.0.1:{servers['http']}", password="x")
+    with pytest.raises(GraphkitError, match=r"routing information.*use bolt://"):
+        Neo4jStore.connect(f"neo4j://127.0.0.1:{servers['http']}", password="x", timeout=2)
+
+
+def test_a_silent_port_times_out(servers):
+    t = time.monotonic()
+    with pytest.raises(GraphkitError, match="handshake"):
+        Neo4jStore.connect(f"bolt://127.0.0.1:{servers['silent']}", password="x", timeout=1)
+    assert time.monotonic() - t < 4
+
+
+def test_uri_must_be_bolt_and_is_required(monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    with pytest.raises(GraphkitError, match="not a Bolt URI"):
+        Neo4jStore.connect("http://localhost:7474")
+    with pytest.raises(GraphkitError, match="pass --uri"):
+        Neo4jStore.connect(None)
+
+
+def test_push_cli_errors_are_one_line(cli, sample_out, servers):
+    port = closed_port()
+    for args, env, expect in [
+        (["--uri", f"bolt://127.0.0.1:{port}"], {}, f"cannot reach Neo4j at bolt://127.0.0.1:{port}"),
+        ([], {"NEO4J_URI": f"bolt://127.0.0.1:{servers['http']}"}, "looks like HTTP"),
+    ]:
+        r = cli("push", "--graph", sample_out, *args, env={"NEO4J_PASSWORD": "x", **env})
+        assert r.returncode != 0
+        assert r.stdout == ""
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("graphkit: error: ") and expect in lines[0]
+        assert "Traceback" not in r.stderr
+
+
+def test_query_on_neo4j_errors_are_one_line(cli, sample_out):
+    port = closed_port()
+    r = cli("query", "RETURN 1", "--uri", f"bolt://127.0.0.1:{port}")
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [r.stderr.strip()]
+    assert "cannot reach Neo4j" in r.stderr
