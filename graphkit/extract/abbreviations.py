@@ -23,10 +23,19 @@ class Abbreviation:
     long_start: int
 
 
+# precompiled (module-level re.* calls cost a cache lookup each)
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_REPEAT_CAP = re.compile(r"([A-Z])([2-4])")
+_TRAILING_S = re.compile(r"s$")
+_CAP_PLURAL = re.compile(r"[A-Z]s$")
+_REPEAT_LETTER = re.compile(r"([A-Za-z])([2-4])")
+_DIGITS = re.compile(r"[0-9]")
+
+
 def _valid_short(s: str) -> bool:
     if len(s) < 2 or not s[0].isalnum():
         return False
-    if sum(c.isupper() for c in s) < (1 if any(c.isdigit() for c in s) else 2) and not re.search(r"[a-z][A-Z]", s):
+    if sum(c.isupper() for c in s) < (1 if any(c.isdigit() for c in s) else 2) and not _CAMEL.search(s):
         return False
     return not s.isdigit()
 
@@ -62,7 +71,7 @@ def _initials_long(short: str, words: list[str]) -> int | None:
     """The fewest trailing words whose initials (of words and of their hyphen/camel parts)
     spell the short form's capitals in order: "A2PR" <- Adaptive Advantage-guided Policy
     Regularization. None when the capitals do not spell out that way."""
-    caps = re.sub(r"([A-Z])([2-4])", lambda m: m.group(1) * int(m.group(2)), short)
+    caps = _REPEAT_CAP.sub(lambda m: m.group(1) * int(m.group(2)), short)
     caps = "".join(c for c in caps if c.isupper()).lower()
     if len(caps) < 2:
         return None
@@ -83,7 +92,7 @@ def find_abbreviations(text: str, lo: int = 0, hi: int | None = None) -> list[Ab
     out = []
     for m in _PAREN.finditer(text, lo, hi):
         short = m.group(1).rstrip(".-")
-        short_core = re.sub(r"s$", "", short) if re.search(r"[A-Z]s$", short) else short
+        short_core = _TRAILING_S.sub("", short) if _CAP_PLURAL.search(short) else short
         if not _valid_short(short_core):
             continue
         before = text[max(lo, m.start() - 160):m.start()]
@@ -93,9 +102,9 @@ def find_abbreviations(text: str, lo: int = 0, hi: int | None = None) -> list[Ab
         if not words:
             continue
         # "A2PR" = A A P R ("Adaptive Advantage ... Policy Regularization"); else digits dropped
-        repeated = re.sub(r"([A-Za-z])([2-4])", lambda m: m.group(1) * int(m.group(2)), short_core)
+        repeated = _REPEAT_LETTER.sub(lambda m: m.group(1) * int(m.group(2)), short_core)
         n = (_initials_long(short_core, words) or _best_long(short_core, words) or (repeated != short_core and _best_long(repeated, words))
-             or _best_long(re.sub(r"[0-9]", "", short_core), words))
+             or _best_long(_DIGITS.sub("", short_core), words))
         if not n or n > len(words):
             continue
         long_words = words[-n:]

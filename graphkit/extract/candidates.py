@@ -53,6 +53,8 @@ class DocState:
     title_key: str = ""  # key of the paper's own name from the title, when it has one
     type_votes: dict[str, dict[str, float]] = field(default_factory=dict)  # key -> type -> weight
     entities: list = field(default_factory=list)  # final ExtractedEntity list
+    offsets: list[int] | None = None  # text offset -> raw text offset, when cleaning moved letters
+    source_text: str = ""  # the raw text, when ``offsets`` is set
 
     def vote(self, key: str, typ: str, weight: float = 1.0) -> None:
         d = self.type_votes.setdefault(key, {})

@@ -96,7 +96,9 @@ def make_discovery(nlp: Language, name: str, gazetteer: str):
 def make_types(nlp: Language, name: str):
     """Context votes for the type of discovered names ('X benchmark', 'datasets such as X')."""
     def component(doc: Doc) -> Doc:
-        stages.vote_types(_state(doc))
+        st = _state(doc)
+        stages.vote_types(st)
+        stages.vote_appositives(st)
         return doc
     return component
 

@@ -60,6 +60,7 @@ _LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t
 CONTEXT_NOUN = re.compile(
     r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
     r"game engine|corpus|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
 # "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"
 EXAMPLE_TRIGGERS = ("such as", "like", "including", "e.g.", "i.e.", "namely")
@@ -80,6 +81,19 @@ NOUN_TYPE = {"benchmark": "Benchmark", "suite": "Benchmark", "leaderboard": "Ben
              "gripper": "Robot", "model": "Method", "method": "Method", "baseline": "Method", "algorithm": "Method",
              "approach": "Method", "policy": "Method", "agent": "Method", "framework": "Method", "llm": "Method",
              "vlm": "Method", "strategy": "Method", "technique": "Method", "architecture": "Method"}
+
+
+# precompiled (module-level re.* calls cost a cache lookup each)
+# "-like", "-style", "-based" ... in any case: "R1-Like" names R1 ("X-like" is not a name)
+NOT_NAME_SUFFIX = r"(?:[Ll]ike|LIKE|[Ss]tyle|[Bb]ased|BASED|[Dd]riven|[Ii]nspired|[Pp]owered)"
+NOT_NAME_WORD = re.compile(rf"{NOT_NAME_SUFFIX}$")
+_LOWER_TAIL = re.compile(rf"(?<=\w)(?:-(?:[a-z]+|{NOT_NAME_SUFFIX}))+$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
+_TITLE_PREFIX = re.compile(r"^\s*([^:?!]{1,60}?)\s*(?::|\s--?\s|\s—\s)")
+_PAREN_TAIL = re.compile(r"^.+?\s*\(([A-Za-z][\w\-.+]*)\)$")
+_BLANKS = re.compile(r"[\s\-]+")
+_SUBTITLE = re.compile(r"(?::|\s--?\s|\s—\s|\.\s)(.*)$")
 
 
 def noun_type(noun: str | None) -> str | None:
@@ -107,7 +121,7 @@ TOKEN = re.compile(r"(?<![\w\-.\u0300-\u036f])(?=[A-Za-z][\w\-.+\u0300-\u036f]*[
                    r"(?:[\-.+][\w\u0300-\u036f]+)*\+*(?![\w\u0300-\u036f])")
 _SHAPE = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Z].*\d|\d.*[A-Z]")
 _TITLE_WORD = re.compile(r"^(?:[A-Z]?[a-z]+|[A-Z])$")
-_LOWER_SUFFIX = re.compile(r"(?:-[a-z]+)+$")
+_LOWER_SUFFIX = re.compile(rf"(?:-(?:[a-z]+|{NOT_NAME_SUFFIX}))+$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
 
 GENERIC_FIRST = {
@@ -154,7 +168,7 @@ def clean_phrase(name: str) -> str:
                                            "the", "a", "via", "&"}:
         words.pop()
     if words:
-        words[-1] = re.sub(r"(?<=\w)(?:-[a-z]+)+$", "", words[-1]) if not words[-1].islower() else words[-1]
+        words[-1] = _LOWER_TAIL.sub("", words[-1]) if not words[-1].islower() else words[-1]
     name = " ".join(words)
     if name.endswith(("'s", "’s")):
         name = name[:-2]
@@ -177,18 +191,18 @@ def plausible_name(name: str) -> bool:
         return False
     if len(words) == 1 and len(name) < 3 and not is_shape(name):
         return False
-    if re.search(r"\d{4}", name) and not re.search(r"[A-Za-z]\d", name):
+    if _FOUR_DIGITS.search(name) and not _LETTER_DIGIT.search(name):
         return False  # years
     return True
 
 
 def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None:
     """The paper's own name from a ``Name: subtitle`` title, if it looks like a name."""
-    m = re.match(r"^\s*([^:?!]{1,60}?)\s*(?::|\s--?\s|\s—\s)", title)
+    m = _TITLE_PREFIX.match(title)
     if not m:
         return None
     name = clean_phrase(m.group(1))
-    paren = re.match(r"^.+?\s*\(([A-Za-z][\w\-.+]*)\)$", name)
+    paren = _PAREN_TAIL.match(name)
     if paren:
         name = paren.group(1)
     words = name.split()
@@ -203,15 +217,15 @@ def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None
         return None
     if any(is_shape(w) and not is_stop(w) for w in words) or words[-1].lower() in TYPE_NOUNS:
         return name
-    flat = re.sub(r"[\s\-]+", " ", name.lower())
-    if flat in re.sub(r"[\s\-]+", " ", abstract.lower()):
+    flat = _BLANKS.sub(" ", name.lower())
+    if flat in _BLANKS.sub(" ", abstract.lower()):
         return name
     return None
 
 
 def subtitle_type(title: str) -> str | None:
     """``SoftZoo: A Soft Robot Co-design Benchmark`` -> ``Benchmark`` (first type noun)."""
-    m = re.search(r"(?::|\s--?\s|\s—\s|\.\s)(.*)$", title)
+    m = _SUBTITLE.search(title)
     if not m:
         return None
     first = re.search(r"\b(benchmark(?:s|ing)?|dataset|data\s?set|corpus|simulator|simulation platform|suite)\b",

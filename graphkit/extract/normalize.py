@@ -17,6 +17,9 @@ _SEP = re.compile(r"[\s\-_‐‑–]+")
 _ACRONYM_PLURAL = re.compile(r"^(?=(?:.*[A-Z]){2})([A-Za-z0-9\-]*[A-Z0-9])s$")
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Case-, hyphen- and spacing-insensitive key; digits, dots and ``+`` stay (versions)."""
@@ -36,4 +39,4 @@ def singular_key(name: str) -> str:
 
 def score_key(name: str) -> str:
     """The scorer's key: lower case, letters and digits only."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    return _NON_ALNUM.sub("", name.lower())

@@ -123,6 +123,17 @@ def introduced_hint(st: DocState, cs: list[Candidate]) -> bool:
     return any(c.introduced for c in cs)
 
 
+def _title_own(st: DocState, cs: list[Candidate], keys: set[str]) -> bool:
+    """A name in the title is the paper's own only when it is the title's name ("SoS1: O1
+    and R1-Like ..." introduces SoS1, not O1) or, in a title without one, opens the title;
+    other title names need a sentence of the abstract that proposes them."""
+    if any(c.source == "title" for c in cs):
+        return True
+    if not st.title_key:  # no "Name: subtitle": a name opening the title ("Qwen2-Audio Technical Report")
+        return any(c.start == 0 for c in cs)
+    return st.title_key in keys
+
+
 def _entity(st: DocState, cs: list[Candidate], uf: _UF) -> ExtractedEntity | None:
     text = st.text
     sources = {c.source for c in cs}
@@ -188,7 +199,11 @@ def _entity(st: DocState, cs: list[Candidate], uf: _UF) -> ExtractedEntity | Non
     if gaz:
         introduced = bool(keys & st.intro_keys) or (st.title_key in keys if st.title_key else False)
     else:
-        introduced = any(c.introduced for c in cs) or any(c.sentence == 0 for c in cs)
-    mentions = [Mention(c.text, c.start, c.end, c.sentence) for c in cs]
+        introduced = any(c.introduced for c in cs) or (in_title and _title_own(st, cs, keys))
+    if st.offsets is None:
+        mentions = [Mention(c.text, c.start, c.end, c.sentence) for c in cs]
+    else:  # LaTeX accents were composed: provenance points into the raw text
+        o, raw = st.offsets, st.source_text
+        mentions = [Mention(raw[o[c.start]:o[c.end]], o[c.start], o[c.end], c.sentence) for c in cs]
     return ExtractedEntity(name=name, type=typ, aliases=aliases, introduced=introduced, count=len(cs),
                            mentions=mentions, source="+".join(sorted(sources)))

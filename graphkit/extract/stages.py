@@ -12,6 +12,8 @@ Each spaCy component in :mod:`graphkit.extract.components` calls one of these.
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_right
 
 from graphkit.extract import discovery as D
 from graphkit.extract.abbreviations import find_abbreviations
@@ -37,13 +39,106 @@ _CAP_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?!The |A |An |Our |We |In |On |
 _SUFFIX = re.compile(r"(?:-\w+(?:\.\w+)*)+")
 
 
-def clean_text(text: str) -> str:
+# precompiled (module-level re.* calls cost a cache lookup each)
+_WORD_HYPHEN_END = re.compile(r"([\w]+)-$")
+_DIGIT = re.compile(r"\d")
+_OUR_OR_NEW = re.compile(r"\b[Oo]ur\b|\b(?:new|novel)\s+$")
+_TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
+_TOOL_NOUN = re.compile(r"librar|packag|tool|languag|softwar|metric|format|compan|organi|institut|countr")
+_TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine|collect|learn")
+_OUR_OR_WE = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
+
+
+def _blank_domains(text: str) -> str:
+    """``_DOMAIN.sub`` applied only to the whitespace-free runs holding a hint.
+
+    Neither alternative of ``_DOMAIN`` can cross whitespace and each needs a hint
+    (``.com``-like or ``@``) inside its run, so the result equals a sub over the whole text.
+    """
+    out, last = [], 0
+    for h in _DOMAIN_HINT.finditer(text):
+        if h.start() < last:
+            continue
+        a = h.start()
+        while a > last and not text[a - 1].isspace():
+            a -= 1
+        b = h.end()
+        n = len(text)
+        while b < n and not text[b].isspace():
+            b += 1
+        out.append(text[last:a])
+        out.append(_DOMAIN.sub(_blank, text[a:b]))
+        last = b
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+# LaTeX in abstracts: "\textsc{AIEV-Instruct}", "{\it Shallow UNet}", "\GitChameleon{}", "Pok\'eChamp"
+_TEX_FORMAT = re.compile(r"\\(?:text(?:sc|bf|it|tt|rm|sf|normal)?|emph|math(?:rm|bf|it|sf|tt|cal)|url|mbox)\{([^{}]*)\}"
+                         r"|\{\\(?:it|bf|sc|tt|em|rm|sf)\s+([^{}]*)\}")
+_TEX_NAME = re.compile(r"\\([A-Za-z]+)(?:\{\})?")
+_TEX_ACCENT = re.compile(r"\{?\\(['\"`^~])\{?([AEIOUYaeiouyNnCc])\}?\}?")  # not "LLM\\'s"
+_COMBINING = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+
+
+def _tex_keep(m: re.Match) -> str:
+    inner = m.group(1) if m.group(1) is not None else m.group(2)
+    i = m.start(1) if m.group(1) is not None else m.start(2)
+    return " " * (i - m.start()) + inner + " " * (m.end() - i - len(inner))
+
+
+def _accents(text: str, moved: list[tuple[int, list[int]]] | None) -> str:
+    """Accent macros in each non-blank run: ``Pok\\'eChamp`` -> ``PokéChamp`` + padding.
+    ``moved`` gets (run start, original offset of each character of the new run)."""
+    def word(m: re.Match) -> str:
+        out, src, i = [], [], m.start()
+        for a in _TEX_ACCENT.finditer(text, m.start(), m.end()):
+            out.append(text[i:a.start()])
+            src.extend(range(i, a.start()))
+            out.append(unicodedata.normalize("NFC", a.group(2) + _COMBINING[a.group(1)]))
+            src.append(a.start())
+            i = a.end()
+        out.append(text[i:m.end()])
+        src.extend(range(i, m.end()))
+        w = "".join(out)
+        src = src[:len(w)] + [m.end()] * (m.end() - m.start() - len(w))  # padding: the run's end
+        if moved is not None:
+            moved.append((m.start(), src))
+        return w + " " * (m.end() - m.start() - len(w))
+    return _TEX_RUN.sub(word, text)
+
+
+def strip_latex(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
+    """LaTeX macros around names become spaces; offsets are kept except inside a word
+    with an accent macro (its letters move left and the word is padded after; ``moved``
+    collects where each of its characters came from, see :func:`new_state`).
+
+    >>> strip_latex(r"we introduce \\GitChameleon{}, a {\\it new} set; Pok\\'eChamp wins").split()
+    ['we', 'introduce', 'GitChameleon', ',', 'a', 'new', 'set;', 'PokéChamp', 'wins']
+    """
+    if "\\" not in text:
+        return text
+    text = _TEX_FORMAT.sub(_tex_keep, text)
+    if "\\'" in text or '\\"' in text or "\\`" in text or "\\^" in text or "\\~" in text:
+        text = _accents(text, moved)
+    return _TEX_NAME.sub(lambda m: " " + m.group(1) + " " * (m.end() - m.start() - 1 - len(m.group(1))), text)
+
+
+_TEX_RUN = re.compile(r"\S*\\['\"`^~]\S*")
+
+
+def clean_text(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
     """Control characters become spaces (offsets are kept); overly long text is cut."""
-    text = _CTRL.sub(" ", text[:MAX_CHARS])
-    text = _URL.sub(lambda m: " " * len(m.group(0)), text)
-    if _DOMAIN_HINT.search(text):
-        text = _DOMAIN.sub(lambda m: " " * len(m.group(0)), text)
-    return text
+    text = strip_latex(_CTRL.sub(" ", text[:MAX_CHARS]), moved)
+    if "http" in text or "www." in text:
+        text = _URL.sub(_blank, text)
+    return _blank_domains(text)
 
 
 def _last(rx: re.Pattern, s: str) -> int:
@@ -55,8 +150,16 @@ def _last(rx: re.Pattern, s: str) -> int:
 
 
 def new_state(title: str, abstract: str) -> DocState:
-    text = clean_text(f"{title}\n\n{abstract}" if abstract else title)
-    return DocState(text=text, title_end=min(len(title), len(text)), lower=text.lower())
+    raw = f"{title}\n\n{abstract}" if abstract else title
+    moved: list[tuple[int, list[int]]] = []
+    text = clean_text(raw, moved)
+    st = DocState(text=text, title_end=min(len(title), len(text)), lower=text.lower())
+    if moved:  # accent macros moved letters: mention offsets map back to the raw text
+        st.source_text = raw
+        st.offsets = list(range(len(text) + 1))
+        for start, src in moved:
+            st.offsets[start:start + len(src)] = src
+    return st
 
 
 def _add(st: DocState, c: Candidate) -> Candidate:
@@ -89,7 +192,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
             continue  # "Streaming Diffusion Policy": part of a longer capitalised name
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
             # part of a bigger hyphenated token ("Octo-RT-2"): accepted only after "pre-", "non-"...
-            left = re.search(r"([\w]+)-$", text[max(0, start - 20):start])
+            left = _WORD_HYPHEN_END.search(text[max(0, start - 20):start])
             if left and not left.group(1).islower():
                 continue
         m = _SUFFIX.match(text, end, end + 40) if text.startswith("-", end) else None
@@ -99,7 +202,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
             parts = suffix.split("-")[1:]
             keep = []
             for p in parts:
-                if p.islower() and not re.search(r"\d", p):
+                if (p.islower() or D.NOT_NAME_WORD.match(p)) and not _DIGIT.search(p):
                     break
                 keep.append(p)
             if keep and g.entry.type == "Topic":
@@ -125,7 +228,7 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         st.long_forms.setdefault(sk, a.long)
         sent = sentence_of(st.starts, a.short_start)
         before = text[st.starts[sent]:a.long_start]
-        intro = (sent in st.intro_sentences or sent == 0 or re.search(r"\b[Oo]ur\b|\b(?:new|novel)\s+$", before)) \
+        intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)) \
             and _last(D.INTRO_WORD, before.lower()) >= _last(_COMPARE, before)
         _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro))
         _add(st, Candidate(a.long, a.long_start, a.long_start + len(a.long), "abbreviation", introduced=intro))
@@ -155,7 +258,7 @@ def _title_phrases(title: str) -> list[str]:
     words = title.split()
     if 1 <= len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in words):
         out.append(title)
-    m = re.search(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$", title)
+    m = _TITLE_TAIL.search(title)
     if m and len(m.group(1).split()) >= 2:
         out.append(m.group(1).strip())
     return out
@@ -220,7 +323,7 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
     for m in called:
         s_i = sentence_at(m.start())
         s0 = st.starts[s_i]
-        ours = s_i in st.intro_sentences or bool(re.search(r"\b(?:our|we)\b", text[s0:m.end()], re.IGNORECASE))
+        ours = s_i in st.intro_sentences or bool(_OUR_OR_WE.search(text[s0:m.end()]))
         nb = D.NOUN_BEFORE.search(text, max(s0, m.start() - 40), m.start())
         noun = nb.group("noun") if nb else None
         typ = "Simulator" if noun and noun.startswith("environment") else D.noun_type(noun)
@@ -247,7 +350,11 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
         if m:
             add_name(m.group("name"), "intro", True)
     for m in D.CONTEXT_NOUN.finditer(text):
-        lb = D.LIST_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        s, lo = m.start(), max(0, m.start() - 120)
+        # the list's last name holds a capital or a digit, in the run of non-blanks before s
+        if not D.CAP_OR_DIGIT.search(text, max(lo, text.rfind(" ", lo, s) + 1, text.rfind("\t", lo, s) + 1), s):
+            continue
+        lb = D.LIST_BEFORE.search(text, lo, s)
         if not lb:
             continue
         typ = D.noun_type(m.group("noun")) or "Robot"
@@ -263,7 +370,7 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
             continue
         nb = D.NOUN_BEFORE.search(text, max(0, i - 40), i)
         noun = nb.group("noun").lower() if nb else ""
-        if re.match(r"librar|packag|tool|languag|softwar|metric|format|compan|organi|institut|countr", noun):
+        if _TOOL_NOUN.match(noun):
             continue  # "libraries such as NumPy": tools are not entities
         typ = D.noun_type(noun)
         items = D.LIST_SPLIT.split(m.group("list"))
@@ -277,7 +384,7 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
         if not ev:
             continue
         verb = ev.group("verb").lower()
-        typ = "Dataset" if re.match(r"(?:pre-?)?train|fine|collect|learn", verb) else "Benchmark"
+        typ = "Dataset" if _TRAIN_VERB.match(verb) else "Benchmark"
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
             add_name(item, "context", False, typ, 1.2, single_ok=len(items) > 1)
@@ -287,56 +394,62 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
             continue  # part of a defined long form: the abbreviation stage has it
         _occurrences(st, n, source, introduced=intro)
 
-    shape_name = gaz.shape_name
+    shape_name, cache = gaz.shape_name, gaz._shape_cache
+    starts, cands = st.starts, st.candidates
     for m in D.TOKEN.finditer(text):
-        tok = shape_name(m.group(0))
+        t = m.group()
+        tok = cache.get(t, False)
+        if tok is False:
+            tok = shape_name(t)
         if tok:
-            _add(st, Candidate(tok, m.start(), m.start() + len(tok), "shape"))
+            c = Candidate(tok, m.start(), m.start() + len(tok), "shape")
+            c.sentence = bisect_right(starts, c.start) - 1
+            cands.append(c)
 
 
-_AFTER = re.compile(r"^[\s\-]*(?:\(\w+\)\s*)?(benchmarks?|suite|tasks?|leaderboard|environments?|games?|datasets?|data|corpus|"
-                    r"demonstrations|videos|simulators?|simulation|physics engine|engine|robots?|arms?|humanoids?|"
-                    r"quadrupeds?|hands?|grippers?|platform|model|models|method|policy|policies|agent|algorithm|"
-                    r"framework|optimizer|architecture|encoder|backbone)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
 _BEFORE_WEIGHT = 2.5
-_APPOSITIVE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,5}?"
+_APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
-                         r"architecture|approach)\b")
-_NOUN_TYPE = {"benchmark": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark", "task": "Benchmark",
-              "environment": "Benchmark", "game": "Simulator",
-              "dataset": "Dataset", "data": "Dataset", "corpus": "Dataset", "demonstration": "Dataset",
-              "video": "Dataset", "simulator": "Simulator", "simulation": "Simulator", "physics engine": "Simulator",
-              "engine": "Simulator", "robot": "Robot", "arm": "Robot", "humanoid": "Robot", "quadruped": "Robot",
-              "hand": "Robot", "gripper": "Robot", "platform": "Robot"}
-_NOUN_WEIGHT = {"task": 0.5, "environment": 0.5, "game": 0.5, "data": 0.7, "video": 0.5, "demonstration": 0.5,
-                "platform": 0.5, "simulation": 0.7}
+                         r"architecture|approach)\b"
+                         # the head noun ends the noun phrase ("a robot action tokenizer" is no robot)
+                         r"(?=\s*(?:[,.;:()]|$)|\s+(?:of|for|that|which|with|to|in|on|comprising|consisting|"
+                         r"containing|built|designed|based|featuring|covering|spanning|and|where|from|by|capable|"
+                         r"tailored|including|is|was|aimed|aiming|enabling|specifically)\b)")
 
 
 def vote_types(st: DocState) -> None:
-    """Context around each mention votes for a type ("X benchmark", "datasets such as X", "on X")."""
+    """Context around each mention votes for a type ("benchmarks such as X", "dataset X")."""
     text = st.text
     for c in st.candidates:
-        if c.source == "gazetteer":
+        if c.source == "gazetteer" or c.start < 2:
             continue
-        k = c.key
-        m = _AFTER.match(text, c.end, min(len(text), c.end + 40))
-        if m:
-            noun = m.group(1).lower().rstrip("s") if m.group(1).lower() not in ("data", "corpus") else m.group(1).lower()
-            if noun in ("physics engine",):
-                noun = "physics engine"
-            typ = _NOUN_TYPE.get(noun, "Method")
-            st.vote(k, typ, _NOUN_WEIGHT.get(noun, 1.0))
         before = text[max(0, c.start - 12):c.start]
-        m = _BEFORE.search(before) if before.endswith((" ", "\n")) and before.rstrip()[-1:].isalpha() else None
+        if not (before[-1] in " \n" and before.rstrip()[-1:].isalpha()):
+            continue
+        m = _BEFORE.search(before)
         if m:
             noun = m.group(1).lower().rstrip("s")
             typ = {"benchmark": "Benchmark", "dataset": "Dataset", "simulator": "Simulator",
                    "robot": "Robot"}.get(noun, "Method")
-            st.vote(k, typ, _BEFORE_WEIGHT)
-        m = _APPOSITIVE.match(text, c.end, min(len(text), c.end + 80))
-        if m:
-            typ = D.noun_type(m.group(1))
-            if typ:
-                st.vote(k, typ, 2.0)
+            st.vote(c.key, typ, _BEFORE_WEIGHT)
+
+
+def vote_appositives(st: DocState) -> None:
+    """The head noun of an appositive types the name before it: "we introduce GitChameleon,
+    a novel, manually curated dataset comprising ..." -> Dataset."""
+    text = st.text
+    if ", " not in text:
+        return
+    n = len(text)
+    for c in st.candidates:
+        if c.source == "gazetteer" or c.end >= n or text[c.end] not in ", (\t\n":
+            continue
+        m = _APPOSITIVE.match(text, c.end, min(n, c.end + 80))
+        if not m or (m.group(1) == "suite" and text.startswith(" of ", m.end())):
+            continue  # "a suite of ... models": the head noun comes later
+        noun = m.group(1)
+        typ = D.noun_type(noun) if noun != "platform" else None  # software as often as hardware
+        if typ:
+            st.vote(c.key, typ, 1.0 if typ == "Method" else 2.0)
