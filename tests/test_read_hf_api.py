@@ -1,4 +1,4 @@
-"""Hugging Face daily_papers API JSON: a real excerpt, and the full corpus when present."""
+"""Hugging Face daily_papers API JSON: a fixture of the API's shape, and the full corpus when present."""
 
 import json
 
@@ -7,17 +7,21 @@ import pytest
 from graphkit.readers import read_paths
 
 
-def test_api_excerpt(fixtures_dir):
-    r = read_paths([fixtures_dir / "readers" / "hf-api-2024-05-27.json"])
-    assert r.formats == {"json": 1}
-    assert [p.id for p in r.papers] == ["arxiv:2405.15738", "arxiv:2405.15574", "arxiv:2405.14129"] or \
-        all(p.id.startswith("arxiv:") for p in r.papers)
+def test_api_sample(fixtures_dir):
+    """The API's shape (authors with hidden entries, wrapped summaries, githubRepo,
+    projectPage), filled with papers of the bundled sample."""
+    r = read_paths([fixtures_dir / "readers" / "hf-api-sample.json"])
+    assert r.formats == {"json": 1} and not r.skipped
+    assert [p.id for p in r.papers] == ["arxiv:2509.01106", "arxiv:2304.00111", "arxiv:2401.16013"]
     p = r.papers[0]
-    assert p.title == "ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models"
-    assert "\n" not in p.abstract and p.abstract.startswith("High-resolution Large Multimodal Models")
-    assert p.authors[:2] == ["Chunjiang Ge", "Sijie Cheng"] and p.author_count == 9
-    assert (p.date, p.year, p.upvotes) == ("2024-05-24", 2024, 32)
-    assert p.url == "https://arxiv.org/abs/2405.15738"
+    assert p.title == "Robix: A Unified Model for Robot Interaction, Reasoning and Planning"
+    assert "\n" not in p.abstract and p.abstract.startswith("We introduce Robix, a unified model")
+    assert p.authors == ["Ada Lovelace", "Alan Turing"] and p.author_count == 2  # hidden author left out
+    assert (p.date, p.year, p.upvotes) == ("2025-09-01", 2025, 41)
+    assert p.url == "https://arxiv.org/abs/2509.01106"
+    assert p.code_url == "https://github.com/example/robix" and p.project_url is None
+    assert r.papers[1].project_url == "https://example.org/softzoo" and r.papers[1].code_url is None
+    assert r.papers[2].upvotes == 0
 
 
 def test_project_and_code_urls_kept(api_dir):
