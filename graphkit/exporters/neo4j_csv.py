@@ -61,9 +61,7 @@ def column_type(values) -> str:
 def _cell(v, typ: str) -> str | None:
     if v is None:
         return None
-    if typ.endswith("[]"):
-        if not isinstance(v, list):
-            return json.dumps(v, ensure_ascii=False)
+    if typ.endswith("[]"):  # column_type: every value of an array column is a list
         if not v:
             return None
         return ARRAY_DELIMITER.join(_scalar(x, typ[:-2]) for x in v)

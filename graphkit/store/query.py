@@ -23,8 +23,10 @@ from pathlib import Path
 from graphkit.errors import GraphkitError
 from graphkit.store.result import Result
 
-_PARAM_DECL = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+?)\s*$")
-_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_PARAM_NAME = re.compile(_NAME)
+_PARAM_DECL = re.compile(rf"^\s*//\s*@param\s+({_NAME})\s*=\s*(.+?)\s*$")
+_PARAM_USE = re.compile(rf"\$({_NAME})")
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S)
 
 
@@ -55,7 +57,7 @@ def parse_params(items: list[str]) -> dict:
     for item in items:
         key, sep, value = item.partition("=")
         key = key.strip().lstrip("$")
-        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+        if not sep or not _PARAM_NAME.fullmatch(key):
             raise GraphkitError(f"--param {item!r}: expected NAME=VALUE")
         out[key] = parse_value(value)
     return out
@@ -94,12 +96,13 @@ def run_query(query: str | Query, *, graph_dir: str | os.PathLike = "graphkit-ou
     """Run one query on the embedded store of ``graph_dir`` or, with ``uri``, on Neo4j."""
     q = query if isinstance(query, Query) else load_query(query)
     values = {**q.defaults, **(params or {})}
-    missing = [p for p in q.parameters if p not in values]
+    names = q.parameters  # computed per access: once here
+    missing = [p for p in names if p not in values]
     if missing:
         raise GraphkitError(f"{q.source}: missing parameter{'s' if len(missing) > 1 else ''} "
                             + ", ".join(f"${m}" for m in missing)
                             + f" (pass --param {missing[0]}=VALUE)")
-    used = {k: v for k, v in values.items() if k in q.parameters}
+    used = {k: v for k, v in values.items() if k in names}
     if uri:
         from graphkit.store.neo4j import Neo4jStore
 

@@ -94,6 +94,7 @@ class EmbeddedServer:
                     break
                 except RespError as e:
                     if "LOADING" not in str(e):
+                        self.stop(save=False)  # never leave a started server behind
                         raise
                     if self.conn:
                         self.conn.close()

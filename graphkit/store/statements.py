@@ -12,6 +12,7 @@ label), so loading twice changes nothing and loading a bigger graph only upserts
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -204,24 +205,19 @@ def upsert(run, G, *, batch_size: int = 5000, on_rows=None, groups: Groups | Non
 
     t0 = time.perf_counter()
     summary = LoadSummary()
-    batches = data_batches(G, batch_size, groups)
-    if run_many is not None:
-        sent: list[Batch] = []
+    if run_many is None:  # one call at a time: the same loop, unpipelined
+        run_many = lambda items: (run(st, params) for st, params in items)
+    sent: deque[Batch] = deque()
 
-        def feed():
-            for b in batches:
-                sent.append(b)
-                yield b.statement, b.params
+    def feed():
+        for b in data_batches(G, batch_size, groups):
+            sent.append(b)
+            yield b.statement, b.params
 
-        for counters in run_many(feed()):
-            b = sent.pop(0)
-            summary.add(b, counters)
-            if on_rows:
-                on_rows(len(b.rows))
-    else:
-        for b in batches:
-            summary.add(b, run(b.statement, b.params))
-            if on_rows:
-                on_rows(len(b.rows))
+    for counters in run_many(feed()):
+        b = sent.popleft()
+        summary.add(b, counters)
+        if on_rows:
+            on_rows(len(b.rows))
     summary.seconds = time.perf_counter() - t0
     return summary
