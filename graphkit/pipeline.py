@@ -18,11 +18,13 @@ from graphkit.errors import GraphkitError
 from graphkit.extract import Extractor
 from graphkit.graph import build_graph, write_graph_json
 from graphkit.model import ExtractedEntity, Paper, PaperExtraction, ReadReport
-from graphkit.progress import progress
+from graphkit.atomic import atomic_open
+from graphkit.progress import Clock, progress
 from graphkit.readers import PaperIndex, read_paths
 
 PAPERS_FILE = "papers.jsonl"
 EXTRACTIONS_FILE = "extractions.jsonl"
+KEY_FILE = "extractions.key"  # the extractor version the cached extractions were made with
 
 
 @dataclass
@@ -48,7 +50,8 @@ class BuildResult:
 
     def summary(self) -> dict:
         r = self.report
-        papers = sum(1 for _, d in self.graph.nodes(data=True) if d.get("label") == "Paper")
+        counts = self.counts()
+        papers = counts["nodes_by_label"].get("Paper", 0)
         entities = self.graph.number_of_nodes() - papers
         return {
             "files": len(r.files),
@@ -63,7 +66,7 @@ class BuildResult:
             "reused_from_cache": self.reused,
             "entities": entities,
             "edges": self.graph.number_of_edges(),
-            **self.counts(),
+            **counts,
             "issues": dict(self.graph.graph.get("issues", {})),
             "timings": self.timings,
             "outputs": self.outputs,
@@ -98,20 +101,6 @@ def _drain(items: list):
         yield items.pop()
 
 
-class _Clock:
-    def __init__(self) -> None:
-        import time
-
-        self._now = time.perf_counter
-        self._t = self._now()
-        self.times: dict[str, float] = {}
-
-    def lap(self, name: str) -> None:
-        t = self._now()
-        self.times[name] = round(t - self._t, 3)
-        self._t = t
-
-
 def _load_jsonl(path: Path) -> list[dict]:
     if not path.exists():
         return []
@@ -120,11 +109,9 @@ def _load_jsonl(path: Path) -> list[dict]:
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_open(path) as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
 
 
 PARALLEL_MIN = 2000  # papers to extract before worker processes may pay off
@@ -175,11 +162,7 @@ def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
                        ) -> tuple[list[PaperExtraction], int]:
     """Extract papers whose (id, text hash) is not in ``cache``; return all results in
     paper order and how many were reused."""
-    try:
-        from graphkit.extract.api import text_hash
-    except ImportError:  # pragma: no cover - extractor without the helper: compare nothing
-        def text_hash(p, version):
-            return None
+    from graphkit.extract.api import text_hash
 
     out: list[PaperExtraction | None] = []
     todo: list[tuple[int, Paper]] = []
@@ -199,17 +182,6 @@ def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
     return out, reused  # type: ignore[return-value]
 
 
-def _cache_key(extractor: Extractor, gazetteers: Sequence[str]) -> str:
-    """What the cached extractions depend on besides the text: extractor and gazetteers."""
-    import hashlib
-
-    h = hashlib.sha1(str(extractor.version).encode())
-    for g in gazetteers:
-        if Path(g).is_file():
-            h.update(b"\0" + Path(g).read_bytes())
-    return h.hexdigest()[:16]
-
-
 def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit-out", *,
           gazetteers: Sequence[str] = (), update: bool = False, html: bool = True,
           store: bool = True, related_k: int = 10, workers: int | None = None) -> BuildResult:
@@ -218,7 +190,8 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
     With ``update=True`` the papers already in ``out`` are kept and their cached
     extractions reused, so only new papers are extracted; the graph equals a full rebuild.
     The cache (``extractions.jsonl``, keyed by paper id and text hash) is dropped when the
-    extractor version or the gazetteers changed (``extractions.key``). ``workers``: see
+    extractor version changed (``extractions.key``; the version covers the rules, packaged
+    data and the contents of user gazetteers). ``workers``: see
     :func:`extract_parallel`.
     """
     import gc
@@ -246,7 +219,7 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
             raise GraphkitError(f"{out}: nothing to update (no {PAPERS_FILE}); run without --update first")
         previous = [Paper.from_dict(d) for d in _load_jsonl(out / PAPERS_FILE)]
 
-    clock = _Clock()
+    clock = Clock()
     with progress("reading", None) as advance:
         report = read_paths(paths, on_file=lambda _: advance(1), require_papers=not previous)
     index = PaperIndex()
@@ -259,8 +232,8 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
     clock.lap("read")
 
     extractor = Extractor(gazetteers)
-    key = _cache_key(extractor, gazetteers)
-    key_file = out / (EXTRACTIONS_FILE.rsplit(".", 1)[0] + ".key")
+    key = extractor.version
+    key_file = out / KEY_FILE
     if update and key_file.exists() and key_file.read_text().strip() == key:
         cache = {d["id"]: PaperExtraction.from_dict(d) for d in _load_jsonl(out / EXTRACTIONS_FILE)}
     extractions, reused = extract_with_cache(papers, extractor, cache, workers=workers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -37,3 +38,22 @@ def progress(description: str, total: int | None, *, show: bool | None = None
 
 def log(message: str) -> None:
     stderr.print(message, markup=False, soft_wrap=True)
+
+
+class Clock:
+    """Stage timings: ``lap(name)`` stores the seconds since the previous lap (or since the
+    clock was made) in ``times[prefix + name]``.
+
+    >>> c = Clock(); c.lap("read"); list(c.times)
+    ['read']
+    """
+
+    def __init__(self, times: dict[str, float] | None = None, *, prefix: str = "") -> None:
+        self.times = {} if times is None else times
+        self.prefix = prefix
+        self._t = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.times[self.prefix + name] = round(now - self._t, 3)
+        self._t = now

@@ -41,20 +41,18 @@ def vosviewer_map(G: nx.MultiDiGraph, *, max_items: int | None = None,
     ids = {n: i + 1 for i, (n, _) in enumerate(ents)}
 
     links, degree, strength = [], dict.fromkeys(ids, 0), dict.fromkeys(ids, 0)
-    for u, v, k, d in G.edges(keys=True, data=True):
+    years: dict[str, list[int]] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):  # one pass: CO_OCCURS links, MENTIONS years
         if k == "CO_OCCURS" and u in ids and v in ids:
             s = int(d.get("papers") or 1)
             links.append({"source_id": ids[u], "target_id": ids[v], "strength": s})
             for x in (u, v):
                 degree[x] += 1
                 strength[x] += s
-
-    years: dict[str, list[int]] = {}
-    for p, e, k in G.edges(keys=True):
-        if k == "MENTIONS" and e in ids:
-            y = G.nodes[p].get("year")
+        elif k == "MENTIONS" and v in ids:
+            y = G.nodes[u].get("year")
             if y is not None:
-                years.setdefault(e, []).append(int(y))
+                years.setdefault(v, []).append(int(y))
 
     types = list(ALL_ENTITY_TYPES)
     items, cluster_label = [], {}

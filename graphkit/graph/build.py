@@ -28,7 +28,7 @@ from graphkit.graph.cooccurs import cooccurrences
 from graphkit.graph.metrics import add_metrics
 from graphkit.graph.related import default_max_df, related_pairs
 from graphkit.model import Paper, PaperExtraction
-from graphkit.progress import progress
+from graphkit.progress import Clock, progress
 
 
 def paper_node(p: Paper) -> dict:
@@ -71,19 +71,11 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
 
 
 def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
-                related_k: int = 10, related_max_df: int | None = None,
-                cooccurs_min: int = 1, max_introducers: int = 3, seed: int = 42,
-                with_communities: bool = True, timings: dict | None = None) -> nx.MultiDiGraph:
-    import time
-
+                 related_k: int, related_max_df: int | None, cooccurs_min: int,
+                 max_introducers: int, seed: int, with_communities: bool,
+                 timings: dict | None) -> nx.MultiDiGraph:
     papers = list(papers)
-    timings = {} if timings is None else timings
-    t = [time.perf_counter()]
-
-    def lap(name: str) -> None:
-        now = time.perf_counter()
-        timings[f"graph.{name}"] = round(now - t[0], 3)
-        t[0] = now
+    lap = Clock(timings, prefix="graph.").lap
 
     G = nx.MultiDiGraph(related_k=related_k)
     issues: dict[str, int] = {}
@@ -137,8 +129,8 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     years: dict[str, list[int]] = {}
     for pid, ids in paper_entities.items():
         y = G.nodes[pid].get("year")
-        for eid in ids:
-            if y is not None:
+        if y is not None:
+            for eid in ids:
                 years.setdefault(eid, []).append(int(y))
     for eid in sorted(names):
         name = sorted(names[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -148,15 +140,14 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
             aliases=sorted((aliases[eid] | set(names[eid])) - {name}),
             df=sum(names[eid].values()), introduced_by=sorted(introduced_by.get(eid, [])),
             first_year=min(ys) if ys else None, last_year=max(ys) if ys else None)
-    n_papers = len(papers)
-    issues["stop_entities"] = sum(1 for c in names.values()
-                                  if sum(c.values()) > (related_max_df or default_max_df(n_papers)))
+    stop_df = related_max_df or default_max_df(len(papers))
+    issues["stop_entities"] = sum(1 for c in names.values() if sum(c.values()) > stop_df)
+    entities_of = {p.id: paper_entities.get(p.id, []) for p in papers}  # every paper, input order
 
     lap("nodes")
     # -- RELATED -------------------------------------------------------------------------
     with progress("related", None) as advance:
-        rel = related_pairs({p.id: paper_entities.get(p.id, []) for p in papers}, k=related_k,
-                            max_df=related_max_df)
+        rel = related_pairs(entities_of, k=related_k, max_df=related_max_df)
         G.add_edges_from((a, b, "RELATED", {"type": "RELATED", "weight": round(w, 6),
                                             "shared": shared, "rank": rank})
                          for a, neigh in rel.items() for rank, (b, w, shared) in enumerate(neigh, 1))
@@ -178,8 +169,7 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     issues["builds_on_skipped_later"] = counts["later"]
 
     # -- CITES ---------------------------------------------------------------------------
-    refs, counts = cites(papers) if any(p.references for p in papers) else \
-        ([], {"references": 0, "resolved": 0, "unresolved": 0, "self": 0})
+    refs, counts = cites(papers)
     for a, b, ref in refs:
         G.add_edge(a, b, key="CITES", type="CITES", reference=ref)
     issues.update(references=counts["references"], resolved_references=counts["resolved"],
@@ -190,8 +180,7 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     if with_communities:
         with progress("communities", None):
             df = {e: G.nodes[e]["df"] for e in names}
-            comm = cluster(list(names), [(a, b, c) for a, b, c, _ in pairs],
-                           {p.id: paper_entities.get(p.id, []) for p in papers}, df, seed=seed)
+            comm = cluster(list(names), [(a, b, c) for a, b, c, _ in pairs], entities_of, df, seed=seed)
             for v, c in comm.items():
                 G.nodes[v]["community"] = c
     lap("communities")

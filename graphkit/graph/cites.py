@@ -54,8 +54,10 @@ def resolver(papers: Sequence[Paper]):
 
 def cites(papers: Sequence[Paper]) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
     """``([(citing, cited, reference as written), ...], counts)`` in input order."""
-    resolve = resolver(papers)
     counts = {"references": 0, "resolved": 0, "unresolved": 0, "self": 0}
+    if not any(p.references for p in papers):
+        return [], counts  # no index of titles to build
+    resolve = resolver(papers)
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for p in papers:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.atomic import atomic_open
 from graphkit.errors import GraphkitError
 
 CHUNK = 20000
@@ -30,9 +31,8 @@ def _chunks(items, size=CHUNK):
 def write_graph_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     """Write ``G`` as node-link JSON (atomically: a crash never leaves half a file)."""
     path = Path(path)
-    tmp = path.with_suffix(path.suffix + ".tmp")
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_open(path) as fh:
         fh.write('{"directed":%s,"multigraph":%s,"graph":%s,"nodes":['
                  % (dumps(G.is_directed()), dumps(G.is_multigraph()), dumps(G.graph)))
         first = True
@@ -46,7 +46,6 @@ def write_graph_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
             fh.write(("" if first else ",") + dumps(chunk)[1:-1])
             first = False
         fh.write("]}")
-    os.replace(tmp, path)
     return path
 
 

@@ -16,13 +16,13 @@ def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
     ``top_entities`` (per type, by df), ``communities`` (largest first, with their top
     entities), ``most_built_on`` (papers with most incoming BUILDS_ON) and ``issues``."""
     labels = Counter(d.get("label") for _, d in G.nodes(data=True))
-    types = Counter(d.get("type") for _, d in G.nodes(data=True) if d.get("label") == "Entity")
     edges = Counter(k for _, _, k in G.edges(keys=True))
 
     by_type: dict[str, list] = {}
     for n, d in G.nodes(data=True):
         if d.get("label") == "Entity":
             by_type.setdefault(d.get("type"), []).append((n, d))
+    types = Counter({t: len(items) for t, items in by_type.items()})
     top_entities = {
         t: [{"id": n, "name": d.get("name"), "df": d.get("df", 0)}
             for n, d in sorted(items, key=lambda nd: (-(nd[1].get("df") or 0), nd[0]))[:top]]

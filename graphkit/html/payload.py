@@ -105,9 +105,10 @@ def _entity(d: dict, n: Hashable, degree: int) -> dict:
     name = str(d.get("name") or n)
     df = _number(d.get("df"))
     df = int(df) if df is not None else degree
-    out: dict[str, Any] = {"k": node_kind(d), "l": shorten(name, LABEL_CHARS), "t": name,
+    kind = node_kind(d)
+    out: dict[str, Any] = {"k": kind, "l": shorten(name, LABEL_CHARS), "t": name,
                            "df": df, "v": round(math.sqrt(1 + max(df, 0)), 3)}
-    if node_kind(d) == "Other" and d.get("type"):
+    if kind == "Other" and d.get("type"):
         out["type"] = str(d["type"])
     aliases = [str(a) for a in (d.get("aliases") or []) if a and a != name]
     if aliases:

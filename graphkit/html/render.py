@@ -20,6 +20,7 @@ from typing import Iterable
 
 import networkx as nx
 
+from graphkit.atomic import atomic_open
 from graphkit.html.layout import force_layout
 from graphkit.html.payload import graph_payload, script_json
 from graphkit.html.select import DEFAULT_MAX_NODES, Selection, select_view
@@ -80,11 +81,9 @@ def write_view(G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "gra
     """Select (focus/types/max_nodes), lay out and write the page; returns what it shows."""
     sel = select_view(G, focus=focus, depth=depth, types=types, max_nodes=max_nodes)
     path = Path(path)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(html_document(sel, title=title, seed=seed), encoding="utf-8")
-    os.replace(tmp, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_open(path) as fh:
+        fh.write(html_document(sel, title=title, seed=seed))
     return View(path=path, selection=sel)
 
 
