@@ -59,8 +59,7 @@ def _best_long(short: str, words: list[str]) -> int | None:
     # first character must begin a word
     if start > 0 and text[start - 1].isalnum():
         return None
-    n_words = len(text[start:].split())
-    return n_words
+    return len(text[start:].split())
 
 
 _PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -96,9 +95,8 @@ def find_abbreviations(text: str, lo: int = 0, hi: int | None = None) -> list[Ab
         if not _valid_short(short_core):
             continue
         before = text[max(lo, m.start() - 160):m.start()]
-        words = [w for w in _WORD.findall(before)]
         max_words = min(len(short_core) + 5, 2 * len(short_core))
-        words = words[-max_words:]
+        words = _WORD.findall(before)[-max_words:]
         if not words:
             continue
         # "A2PR" = A A P R ("Adaptive Advantage ... Policy Regularization"); else digits dropped

@@ -58,8 +58,9 @@ class Extractor:
 
     def extract(self, papers: Iterable[Paper], *, on_paper: Callable[..., None] | None = None
                 ) -> Iterator[PaperExtraction]:
-        """One :class:`PaperExtraction` per paper, in order (streams in batches; one process:
-        on 2 cores spaCy's ``n_process=2`` and a process pool were both measured slower)."""
+        """One :class:`PaperExtraction` per paper, in order (streams in batches, in this
+        process: spaCy's ``n_process=2`` was measured far slower on 2 cores; for big inputs
+        :func:`graphkit.pipeline.extract_parallel` forks workers that each call this)."""
         it = iter(papers)
         batch = list(islice(it, BATCH_SIZE))
         while batch:

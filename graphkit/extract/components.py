@@ -13,6 +13,8 @@ component also sets ``doc.spans["graphkit"]`` (labels = entity types).
 
 from __future__ import annotations
 
+from typing import Callable
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,15 +35,6 @@ STATE_KEY = ("._.", "graphkit", None, None)  # where spaCy keeps doc._.graphkit 
 _GAZETTEERS: dict[str, Gazetteer] = {}  # version -> loaded gazetteer (configs hold only the key)
 
 
-def entry_for(candidate):
-    """The gazetteer entry a gazetteer candidate came from (None if unknown)."""
-    for g in reversed(list(_GAZETTEERS.values())):
-        e = g.by_key.get(candidate.key) or (g.lookup(candidate.canonical) if candidate.canonical else None)
-        if e is not None:
-            return e
-    return None
-
-
 def _state(doc: Doc) -> DocState:
     st = doc.user_data.get(STATE_KEY)  # = doc._.graphkit, without building an Underscore
     if st is None:  # a bare doc: the whole text is the "title + abstract"
@@ -50,57 +43,49 @@ def _state(doc: Doc) -> DocState:
     return st
 
 
-@Language.factory("graphkit_sentences")
-def make_sentences(nlp: Language, name: str):
-    """Sentence starts and the sentences that propose something ("we introduce ...")."""
-    def component(doc: Doc) -> Doc:
-        stages.split_sentences(_state(doc))
-        return doc
-    return component
+_GAZETTEER_COMPONENTS: set[str] = set()  # the components configured with the gazetteer's key
 
 
-@Language.factory("graphkit_gazetteer", default_config={"gazetteer": ""})
-def make_gazetteer(nlp: Language, name: str, gazetteer: str):
-    """Curated + user gazetteer mentions, one compiled pass."""
-    gaz = _GAZETTEERS[gazetteer]
-
-    def component(doc: Doc) -> Doc:
-        stages.match_gazetteer(_state(doc), gaz)
-        return doc
-    return component
-
-
-@Language.factory("graphkit_abbreviations", default_config={"gazetteer": ""})
-def make_abbreviations(nlp: Language, name: str, gazetteer: str):
-    """Schwartz-Hearst ``long form (SHORT)`` definitions; both forms become one entity."""
-    gaz = _GAZETTEERS[gazetteer]
-
-    def component(doc: Doc) -> Doc:
-        stages.find_definitions(_state(doc), gaz)
-        return doc
-    return component
+def _stage_factory(name: str, run: Callable[[DocState], None], summary: str) -> None:
+    """Register ``name`` as a component that runs ``run`` on the doc's state."""
+    def make(nlp: Language, name: str):
+        def component(doc: Doc) -> Doc:
+            run(_state(doc))
+            return doc
+        return component
+    make.__doc__ = summary
+    Language.factory(name)(make)
 
 
-@Language.factory("graphkit_discovery", default_config={"gazetteer": ""})
-def make_discovery(nlp: Language, name: str, gazetteer: str):
-    """Names in no list: title name, proposed names, '-Bench' / context names, shapes."""
-    gaz = _GAZETTEERS[gazetteer]
+def _gazetteer_factory(name: str, run: Callable[[DocState, Gazetteer], None], summary: str) -> None:
+    """Register ``name`` as a component that runs ``run`` on the doc's state and the gazetteer."""
+    def make(nlp: Language, name: str, gazetteer: str):
+        gaz = _GAZETTEERS[gazetteer]
 
-    def component(doc: Doc) -> Doc:
-        stages.discover_names(_state(doc), gaz)
-        return doc
-    return component
+        def component(doc: Doc) -> Doc:
+            run(_state(doc), gaz)
+            return doc
+        return component
+    make.__doc__ = summary
+    Language.factory(name, default_config={"gazetteer": ""})(make)
+    _GAZETTEER_COMPONENTS.add(name)
 
 
-@Language.factory("graphkit_types")
-def make_types(nlp: Language, name: str):
-    """Context votes for the type of discovered names ('X benchmark', 'datasets such as X')."""
-    def component(doc: Doc) -> Doc:
-        st = _state(doc)
-        stages.vote_types(st)
-        stages.vote_appositives(st)
-        return doc
-    return component
+def _vote(st: DocState) -> None:
+    stages.vote_types(st)
+    stages.vote_appositives(st)
+
+
+_stage_factory("graphkit_sentences", stages.split_sentences,
+               "Sentence starts and the sentences that propose something (\"we introduce ...\").")
+_gazetteer_factory("graphkit_gazetteer", stages.match_gazetteer,
+                   "Curated + user gazetteer mentions, one compiled pass.")
+_gazetteer_factory("graphkit_abbreviations", stages.find_definitions,
+                   "Schwartz-Hearst ``long form (SHORT)`` definitions; both forms become one entity.")
+_gazetteer_factory("graphkit_discovery", stages.discover_names,
+                   "Names in no list: title name, proposed names, '-Bench' / context names, shapes.")
+_stage_factory("graphkit_types", _vote,
+               "Context votes for the type of discovered names ('X benchmark', 'datasets such as X').")
 
 
 @Language.factory("graphkit_resolve", default_config={"spans": False})
@@ -160,7 +145,7 @@ def build_nlp(gaz: Gazetteer, *, spans: bool = False, tokenize: bool = False) ->
         nlp.tokenizer = TextTokenizer(nlp.vocab)
     for c in COMPONENTS:
         cfg = {}
-        if c in ("graphkit_gazetteer", "graphkit_abbreviations", "graphkit_discovery"):
+        if c in _GAZETTEER_COMPONENTS:
             cfg["gazetteer"] = gaz.version
         if c == "graphkit_resolve":
             cfg["spans"] = spans

@@ -22,12 +22,9 @@ _INTRO_VERB = (r"(?:propos|present|introduc|develop|design|build|built|construct
                r"(?:e|es|ed|ing|s)?")
 INTRO_AT = re.compile(r"\b(?:propos|introduc|present|call|term|dub|nam)(?:e|es|ed|ing|s)?[ \t]+(?:(?:a|an|the)[ \t]+)?")
 AFTER_NAME = re.compile(r"[ \t]*[,.;:(]|[ \t]+(?:which|that|to|for|as|where)\b")
-INTRO_VERB_RX = r"\b(?:propos|introduc|present|call|term|dub|nam)(?:e|es|ed|ing|s)?"
 INTRO_SUBJECTS = ("we ", "this paper", "this work", "this study", "this article", "this report", "our work",
                   "our paper", "here")
 INTRO_AFTER_SUBJECT = re.compile(r"[^.]{0,140}?\b" + _INTRO_VERB + r"\b")
-INTRO_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study|article|report)|our (?:work|paper)|here)\b",
-                           re.IGNORECASE)
 OUR_CUE = re.compile(r"our(?<![\w]our)[ \t]+(?:new[ \t]+|novel[ \t]+|proposed[ \t]+)?(?:[a-z\-]+[ \t]+){0,3}?"
                      r"(?:method|approach|model|framework|agent|system|policy|algorithm|benchmark|dataset|simulator|"
                      r"platform|architecture|pipeline|suite|environment)s?\b")
@@ -94,6 +91,9 @@ _TITLE_PREFIX = re.compile(r"^\s*([^:?!]{1,60}?)\s*(?::|\s--?\s|\s—\s)")
 _PAREN_TAIL = re.compile(r"^.+?\s*\(([A-Za-z][\w\-.+]*)\)$")
 _BLANKS = re.compile(r"[\s\-]+")
 _SUBTITLE = re.compile(r"(?::|\s--?\s|\s—\s|\.\s)(.*)$")
+_SUBTITLE_NOUN = re.compile(r"\b(benchmark(?:s|ing)?|dataset|data\s?set|corpus|simulator|simulation platform|suite)\b",
+                            re.IGNORECASE)
+_JOINER_WORDS = {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on", "the", "a", "via", "&"}
 
 
 def noun_type(noun: str | None) -> str | None:
@@ -164,8 +164,7 @@ def clean_phrase(name: str) -> str:
     """Trim joiners and punctuation at the ends of a captured name phrase."""
     name = name.strip(" \t\"'“”‘’`.,;:")
     words = name.split()
-    while words and words[-1] in {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on",
-                                           "the", "a", "via", "&"}:
+    while words and words[-1] in _JOINER_WORDS:
         words.pop()
     if words:
         words[-1] = _LOWER_TAIL.sub("", words[-1]) if not words[-1].islower() else words[-1]
@@ -212,8 +211,7 @@ def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None
         return name if (name[0].isupper() or is_shape(name)) else None
     if len(words) > 4 or words[0].endswith(("ing", "ly")):
         return None
-    joiners = {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on", "the", "a", "via", "&"}
-    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in joiners or is_shape(w)) for w in words):
+    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _JOINER_WORDS or is_shape(w)) for w in words):
         return None
     if any(is_shape(w) and not is_stop(w) for w in words) or words[-1].lower() in TYPE_NOUNS:
         return name
@@ -228,8 +226,7 @@ def subtitle_type(title: str) -> str | None:
     m = _SUBTITLE.search(title)
     if not m:
         return None
-    first = re.search(r"\b(benchmark(?:s|ing)?|dataset|data\s?set|corpus|simulator|simulation platform|suite)\b",
-                      m.group(1), re.IGNORECASE)
+    first = _SUBTITLE_NOUN.search(m.group(1))
     if not first:
         return None
     w = first.group(1).lower()

@@ -17,7 +17,6 @@ import re
 
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
-from graphkit.extract.stages import _COMPARE
 from graphkit.model import ExtractedEntity, Mention
 
 _SUFFIX_TYPE = [
@@ -101,7 +100,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
 
     out = []
     for root, cs in groups.items():
-        e = _entity(st, cs, uf)
+        e = _entity(st, cs)
         if e is not None:
             out.append(e)
     out.sort(key=lambda e: e.mentions[0].start)
@@ -111,16 +110,6 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
         if not e.introduced and e.source == "shape" and any(e.name.startswith(n + "-") for n in own):
             e.introduced = True
     return out
-
-
-def gaz_entry(gaz: list[Candidate]):
-    from graphkit.extract.components import entry_for
-
-    return entry_for(gaz[0]) if gaz else None
-
-
-def introduced_hint(st: DocState, cs: list[Candidate]) -> bool:
-    return any(c.introduced for c in cs)
 
 
 def _title_own(st: DocState, cs: list[Candidate], keys: set[str]) -> bool:
@@ -134,7 +123,7 @@ def _title_own(st: DocState, cs: list[Candidate], keys: set[str]) -> bool:
     return st.title_key in keys
 
 
-def _entity(st: DocState, cs: list[Candidate], uf: _UF) -> ExtractedEntity | None:
+def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     text = st.text
     sources = {c.source for c in cs}
     gaz = [c for c in cs if c.source == "gazetteer"]
@@ -188,7 +177,7 @@ def _entity(st: DocState, cs: list[Candidate], uf: _UF) -> ExtractedEntity | Non
         for k in keys:
             for t, w in st.type_votes.get(k, {}).items():
                 votes[t] = votes.get(t, 0.0) + w
-        if st.subtitle_type and introduced_hint(st, cs) and not st.title_key:
+        if st.subtitle_type and intro_flag and not st.title_key:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
         for rx, t, w in _SUFFIX_TYPE:
             if rx.search(name):
@@ -199,7 +188,7 @@ def _entity(st: DocState, cs: list[Candidate], uf: _UF) -> ExtractedEntity | Non
     if gaz:
         introduced = bool(keys & st.intro_keys) or (st.title_key in keys if st.title_key else False)
     else:
-        introduced = any(c.introduced for c in cs) or (in_title and _title_own(st, cs, keys))
+        introduced = intro_flag or (in_title and _title_own(st, cs, keys))
     if st.offsets is None:
         mentions = [Mention(c.text, c.start, c.end, c.sentence) for c in cs]
     else:  # LaTeX accents were composed: provenance points into the raw text

@@ -173,7 +173,6 @@ def split_sentences(st: DocState) -> None:
     st.starts = sentence_starts(st.text)
     if st.title_end < len(st.text) and (len(st.starts) < 2 or st.starts[1] != st.title_end + 2):
         st.starts = sorted(set(st.starts) | {min(st.title_end + 2, len(st.text) - 1)})
-    text = st.text
     low = st.lower
     for i, j in D.literal_hits(low, D.INTRO_SUBJECTS):
         if D.INTRO_AFTER_SUBJECT.match(low, j):
@@ -299,13 +298,13 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
         elif intro and not found[n][1]:
             found[n] = (found[n][0], True)
 
+    sub = D.subtitle_type(title)
+    st.subtitle_type = sub or ""
     tn = D.title_name(title, abstract, gaz.is_stop)
     if tn:
         st.title_key = singular_key(tn)
         if not gaz.is_stop(tn):
-            sub = D.subtitle_type(title)
             add_name(tn, "title", True, sub or "Method", 4.0 if sub else 1.0)
-    st.subtitle_type = D.subtitle_type(title) or ""
 
     # "we propose procedure cloning" where the title writes "Procedure Cloning"
     low = st.lower
