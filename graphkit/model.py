@@ -100,6 +100,8 @@ class Mention:
     start: int
     end: int
     sentence: int
+    rule: str = ""  # the named rule (or gazetteer) that found this mention
+    type_cues: list[str] = field(default_factory=list)  # cues that typed it, e.g. "context:evaluated on"
 
 
 @dataclass
@@ -113,6 +115,7 @@ class ExtractedEntity:
     count: int = 0
     mentions: list[Mention] = field(default_factory=list)
     source: str = ""  # how it was found: gazetteer, abbreviation, title, pattern, user ...
+    type_votes: dict[str, float] = field(default_factory=dict)  # this paper's evidence per type
 
     @property
     def id(self) -> str:
@@ -136,6 +139,7 @@ class ExtractedEntity:
             count=int(d.get("count", len(mentions))),
             mentions=mentions,
             source=d.get("source", ""),
+            type_votes={k: float(v) for k, v in (d.get("type_votes") or {}).items()},
         )
 
 

@@ -172,6 +172,7 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     # type
     if gaz:
         typ = _most_common([c.type for c in gaz])
+        votes = {typ: 5.0}
     else:
         votes: dict[str, float] = {"Method": 0.9}
         for k in keys:
@@ -195,4 +196,5 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
         o, raw = st.offsets, st.source_text
         mentions = [Mention(raw[o[c.start]:o[c.end]], o[c.start], o[c.end], c.sentence) for c in cs]
     return ExtractedEntity(name=name, type=typ, aliases=aliases, introduced=introduced, count=len(cs),
-                           mentions=mentions, source="+".join(sorted(sources)))
+                           mentions=mentions, source="+".join(sorted(sources)),
+                           type_votes={t: round(w, 3) for t, w in votes.items()})
