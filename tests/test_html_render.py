@@ -206,3 +206,20 @@ def test_empty_graph_still_gives_a_page(tmp_path):
     html = render_html(nx.MultiDiGraph(), tmp_path / "empty.html").read_text(encoding="utf-8")
     data = page_data(html)
     assert data["nodes"] == [] and data["edges"] == [] and data["kinds"] == []
+
+
+def test_vis_network_comes_from_the_installed_pyvis_not_a_vendored_copy(hostile):
+    import importlib.util
+    from importlib import resources
+
+    from graphkit.html.render import VIS_VERSION, vis_network
+
+    assets = {p.name for p in resources.files("graphkit.html").joinpath("assets").iterdir()}
+    assert not any(name.startswith("vis-network") for name in assets)
+    version, path = vis_network()
+    pyvis_root = Path(importlib.util.find_spec("pyvis").submodule_search_locations[0])
+    assert version == VIS_VERSION and Path(path).is_relative_to(pyvis_root)
+    html = html_document(select_view(hostile))
+    vis_js = Path(path).read_text(encoding="utf-8").replace("</script", "<\\/script")
+    assert vis_js in inline_scripts(html)
+    assert f'content="graphkit (vis-network {VIS_VERSION} from pyvis)"' in html

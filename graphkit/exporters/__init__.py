@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.atomic import make_parent
 from graphkit.errors import GraphkitError
 
 FORMATS: dict[str, str] = {
@@ -36,4 +37,5 @@ def get_exporter(name: str):
 
 def export(G: nx.MultiDiGraph, path: str | os.PathLike, to: str, **options) -> Path:
     """Write ``G`` to ``path`` in format ``to`` (one of :data:`FORMATS`)."""
-    return get_exporter(to).export(G, Path(path), **options)
+    exporter = get_exporter(to)
+    return exporter.export(G, make_parent(path), **options)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit.atomic import atomic_open, make_parent
 from graphkit.store.literals import literal
 from graphkit.store.statements import NEO4J_SCHEMA, data_batches
 
@@ -36,10 +37,8 @@ def export(G, path: Path, batch_size: int = 500, **_options) -> Path:
     path = Path(path)
     if path.is_dir():
         path = path / "graph.cypher"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    make_parent(path)
+    with atomic_open(path) as fh:
         for line in script_lines(G, batch_size):
             fh.write(line + "\n")
-    tmp.replace(path)
     return path

@@ -3,7 +3,8 @@
 GEXF reserves some names, so: the node ``label`` shown by Gephi is the paper title or
 entity name and graphkit's ``label`` (Paper/Entity) is the attribute ``kind``; an edge's
 relationship type is its GEXF ``label`` and the attribute ``relationship`` (GEXF's own
-``type`` means directed/undirected); ``weight`` is the GEXF weight (1 when absent).
+``type`` means directed/undirected); ``weight`` is the GEXF weight (1 when absent). Characters XML cannot hold become U+FFFD
+(:mod:`graphkit.exporters.xml_text`).
 
 >>> export(G, "graph.gexf")   # doctest: +SKIP
 """
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.atomic import atomic_open
+from graphkit.exporters.xml_text import xml_safe_graph
 from graphkit.graph.flat import flat_attrs
 
 NAME = "gexf"
@@ -34,5 +37,6 @@ def export(G: nx.MultiDiGraph, path, **options) -> Path:
         rel = str(a.pop("type", k))
         a.update(relationship=rel, label=rel, weight=float(a.get("weight", 1.0)))
         H.add_edge(u, v, key=k, **a)
-    nx.write_gexf(H, path, version="1.2draft")
+    with atomic_open(path, binary=True) as fh:
+        nx.write_gexf(xml_safe_graph(H), fh, version="1.2draft")
     return path

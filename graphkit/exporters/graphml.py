@@ -1,6 +1,7 @@
 """GraphML (Gephi, yEd, Cytoscape, igraph): every attribute kept, lists joined with ``|``.
 
-Edge ids are the relationship types (the multigraph keys); ``nx.read_graphml(path,
+Characters XML cannot hold (U+FFFE, U+FFFF, control characters, lone surrogates) become
+U+FFFD (:mod:`graphkit.exporters.xml_text`), so the file is always XML. Edge ids are the relationship types (the multigraph keys); ``nx.read_graphml(path,
 force_multigraph=True)`` gives back the same nodes and edges.
 
 >>> export(G, "graph.graphml")   # doctest: +SKIP
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.atomic import atomic_open
+from graphkit.exporters.xml_text import xml_safe_graph
 from graphkit.graph.flat import flat_graph
 
 NAME = "graphml"
@@ -22,5 +25,6 @@ def export(G: nx.MultiDiGraph, path, **options) -> Path:
     path = Path(path)
     H = flat_graph(G)
     H.graph.pop("issues", None)
-    nx.write_graphml(H, path, named_key_ids=True)
+    with atomic_open(path, binary=True) as fh:
+        nx.write_graphml(xml_safe_graph(H), fh, named_key_ids=True)
     return path

@@ -18,6 +18,7 @@ import json
 import shlex
 from pathlib import Path
 
+from graphkit.atomic import atomic_open, make_dir
 from graphkit.store.statements import NEO4J_SCHEMA, group_rows
 
 NAME = "neo4j-csv"
@@ -79,7 +80,7 @@ def _scalar(x, typ: str) -> str:
 
 
 def _write(path: Path, header: list[str], rows) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with atomic_open(path, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(header)
         w.writerows(rows)
@@ -106,7 +107,7 @@ def export(G, path: Path, **_options) -> Path:
         from graphkit.errors import GraphkitError
 
         raise GraphkitError(f"{folder}: --to neo4j-csv writes a folder, and this is a file")
-    folder.mkdir(parents=True, exist_ok=True)
+    make_dir(folder)
     groups = group_rows(G)
     node_files, rel_files = [], []
     for labels, items in groups.nodes.items():
@@ -131,11 +132,12 @@ def export(G, path: Path, **_options) -> Path:
                ([r["s"], r["t"], rel] + [_cell(r["p"].get(k), types[k]) for k in keys] for r in rows))
         rel_files.append(fname)
     cmd = import_command(Path("."), node_files, rel_files)
-    (folder / "import.sh").write_text(
-        "#!/bin/sh\n# Bulk-load these CSVs into Neo4j's database `neo4j` (replaced; stop the server first;\n"
+    with atomic_open(folder / "import.sh") as fh:
+        fh.write("#!/bin/sh\n# Bulk-load these CSVs into Neo4j's database `neo4j` (replaced; stop the server first;\n"
         "# neo4j-admin from $NEO4J_HOME/bin on PATH), then start Neo4j and add constraints and indexes:\n"
         "#   cypher-shell -u neo4j -p PASSWORD -f schema.cypher\n"
-        "set -e\ncd \"$(dirname \"$0\")\"\n" + cmd + "\n", encoding="utf-8")
+        "set -e\ncd \"$(dirname \"$0\")\"\n" + cmd + "\n")
     (folder / "import.sh").chmod(0o755)
-    (folder / "schema.cypher").write_text("".join(s + ";\n" for s in NEO4J_SCHEMA), encoding="utf-8")
+    with atomic_open(folder / "schema.cypher") as fh:
+        fh.write("".join(s + ";\n" for s in NEO4J_SCHEMA))
     return folder

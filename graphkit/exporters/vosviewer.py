@@ -24,6 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.atomic import atomic_open
 from graphkit.model import ALL_ENTITY_TYPES
 
 NAME = "vosviewer"
@@ -97,5 +98,6 @@ def export(G: nx.MultiDiGraph, path, *, max_items: int | None = None,
            cluster_by: str = "community", **options) -> Path:
     path = Path(path)
     doc = vosviewer_map(G, max_items=max_items, cluster_by=cluster_by)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    with atomic_open(path) as fh:
+        fh.write(json.dumps(doc, ensure_ascii=False, indent=1))
     return path

@@ -49,8 +49,32 @@ def write_graph_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     return path
 
 
+def _check_node_link(data) -> str | None:
+    """Why ``data`` is not a graphkit node-link document (``None`` when it is one)."""
+    if not isinstance(data, dict):
+        return f"the top level is a JSON {type(data).__name__.replace('dict', 'object')}, not an object"
+    for key in ("nodes", "edges"):
+        if not isinstance(data.get(key), list):
+            return f"no {key!r} list"
+    ids = set()
+    for i, d in enumerate(data["nodes"]):
+        if not isinstance(d, dict) or not isinstance(d.get("id"), str):
+            return f"node {i} has no string 'id'"
+        ids.add(d["id"])
+    for i, d in enumerate(data["edges"]):
+        if not isinstance(d, dict):
+            return f"edge {i} is not an object"
+        for end in ("source", "target"):
+            if d.get(end) not in ids:
+                return f"edge {i} has {end} {d.get(end)!r}, which is no node"
+    return None
+
+
 def read_graph_json(path: str | os.PathLike) -> nx.MultiDiGraph:
-    """Load a graph written by :func:`write_graph_json` (a file, or a build folder)."""
+    """Load a graph written by :func:`write_graph_json` (a file, or a build folder).
+
+    Anything else (a hand-edited ``[]``, another JSON document, a binary file) is a
+    :class:`GraphkitError` naming the file and what is wrong, never a traceback."""
     path = Path(path)
     if path.is_dir():
         path = path / "graph.json"
@@ -59,9 +83,17 @@ def read_graph_json(path: str | os.PathLike) -> nx.MultiDiGraph:
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
+    except OSError as e:
+        raise GraphkitError(f"{path}: cannot read: {e.strerror or e}") from None
+    except (ValueError, RecursionError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise GraphkitError(f"{path}: not a graphkit graph.json (not JSON: {e})") from None
+    problem = _check_node_link(data)
+    if problem:
+        raise GraphkitError(f"{path}: not a graphkit graph.json ({problem})")
+    try:
         G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    except (json.JSONDecodeError, KeyError, TypeError) as e:
-        raise GraphkitError(f"{path}: not a graphkit graph.json ({e})") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise GraphkitError(f"{path}: not a graphkit graph.json ({type(e).__name__}: {e})") from None
     for n, d in G.nodes(data=True):  # node-link keeps the node key as "id"; so do we
         d["id"] = n
     return G

@@ -11,7 +11,31 @@ from graphkit.model import Paper, Skip
 from graphkit.readers.base import paper_from_record
 
 NAME = "csv"
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+FIELD_SIZE_LIMIT = min(sys.maxsize, 2**31 - 1)  # abstracts can exceed csv's 128 KiB default
+
+
+def _rows(reader: csv.DictReader) -> Iterator[dict]:
+    """The rows of ``reader``, with csv's field size limit raised only while a row is
+    parsed: ``csv.field_size_limit`` is process-wide, so it is restored before each row is
+    handed on (other csv users in the process keep their limit)."""
+    while True:
+        old = csv.field_size_limit(FIELD_SIZE_LIMIT)
+        try:
+            row = next(reader, None)
+        finally:
+            csv.field_size_limit(old)
+        if row is None:
+            return
+        yield row
+
+
+def _header(reader: csv.DictReader) -> list[str] | None:
+    """``reader.fieldnames`` (parses the header row) under the raised limit."""
+    old = csv.field_size_limit(FIELD_SIZE_LIMIT)
+    try:
+        return reader.fieldnames
+    finally:
+        csv.field_size_limit(old)
 
 
 def _dialect(first_line: str) -> str:
@@ -29,7 +53,7 @@ def sniff(text: str) -> bool:
 def read(path: str, text: str) -> Iterator[Paper | Skip]:
     first = text.split("\n", 1)[0]
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_dialect(first))
-    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    fields = [f.strip().lower() for f in (_header(reader) or [])]
     if "title" not in fields:
         yield Skip(f"{path}:1", f"CSV has no 'title' column (columns: {', '.join(fields) or 'none'})")
         return
@@ -37,7 +61,7 @@ def read(path: str, text: str) -> Iterator[Paper | Skip]:
         yield Skip(f"{path}:1", f"CSV has no 'abstract' or 'summary' column (columns: {', '.join(fields)})")
         return
     try:
-        for row in reader:
+        for row in _rows(reader):
             line = reader.line_num
             if None in row:  # more cells than headers
                 extra = row.pop(None)
