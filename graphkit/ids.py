@@ -1,4 +1,4 @@
-"""Stable identifiers and name normalisation (CONTRACT.md).
+"""Stable identifiers and name normalisation (docs/graph-model.md).
 
 >>> paper_id(arxiv_id="2405.15738v2")
 'arxiv:2405.15738'

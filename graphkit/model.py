@@ -2,7 +2,7 @@
 
 read  -> :class:`Paper` (+ :class:`ReadReport`)
 extract -> :class:`PaperExtraction` (a list of :class:`ExtractedEntity` with :class:`Mention`)
-build -> a ``networkx.MultiDiGraph`` following CONTRACT.md (see :mod:`graphkit.graph`)
+build -> a ``networkx.MultiDiGraph`` following docs/graph-model.md (see :mod:`graphkit.graph`)
 
 Nothing here does I/O; every stage can be called on its own from Python.
 """

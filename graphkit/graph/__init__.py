@@ -1,4 +1,4 @@
-"""The graph of CONTRACT.md as a ``networkx.MultiDiGraph`` — the FINAL attribute list.
+"""The graph of docs/graph-model.md as a ``networkx.MultiDiGraph`` — the FINAL attribute list.
 
 Every node has ``label`` (``"Paper"`` or ``"Entity"``); every edge has ``type`` and is
 keyed by it (``G.add_edge(u, v, key="RELATED", type="RELATED", ...)``), so there is at

@@ -1,4 +1,4 @@
-"""Papers + extractions -> the graph of CONTRACT.md (attributes: see :mod:`graphkit.graph`).
+"""Papers + extractions -> the graph of docs/graph-model.md (attributes: see :mod:`graphkit.graph`).
 
 Steps, one module each: nodes and MENTIONS/INTRODUCES here, then
 :mod:`~graphkit.graph.related`, :mod:`~graphkit.graph.cooccurs`,

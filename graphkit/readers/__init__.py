@@ -1,4 +1,4 @@
-"""Readers: every input format of CONTRACT.md, chosen by sniffing the content.
+"""Readers: every input format of docs/graph-model.md, chosen by sniffing the content.
 
 Add a format by writing one module with ``NAME``, ``sniff(text)`` and
 ``read(path, text)`` and adding it to :data:`READERS` (order = sniffing priority).

@@ -19,7 +19,7 @@ from typing import Iterator
 from graphkit.store.literals import name, props
 
 KEY = "id"
-"""The property every node is merged on (stable across runs, see CONTRACT.md)."""
+"""The property every node is merged on (stable across runs, see docs/graph-model.md)."""
 
 NEO4J_SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE",
