@@ -14,11 +14,12 @@ from typing import Iterable, Sequence
 
 import networkx as nx
 
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import Extractor
 from graphkit.graph import build_graph, write_graph_json
 from graphkit.model import ExtractedEntity, Paper, PaperExtraction, ReadReport
 from graphkit.atomic import atomic_open
+from graphkit.outputs import BuildFolder, load_build
 from graphkit.progress import Clock, progress
 from graphkit.readers import PaperIndex, read_paths
 
@@ -210,14 +211,32 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise GraphkitError(f"{out}: --out must be a folder, and this is a file")
-    out.mkdir(parents=True, exist_ok=True)
+    if update:
+        prev_build = load_build(out)
+        if prev_build is None or not prev_build.has(PAPERS_FILE):
+            raise GraphkitError(f"{out}: nothing to update (no {PAPERS_FILE}); run without --update first")
+    with BuildFolder(out) as folder:  # the lock: one build of `out` at a time
+        try:
+            return _build_in(folder, paths, gazetteers=gazetteers, update=update, html=html,
+                             store=store, related_k=related_k, workers=workers)
+        except GraphkitError as e:
+            if isinstance(e, InputError):
+                raise
+            raise GraphkitError(f"{e} (the build was not saved; {out} still holds the previous "
+                                "build, if any)", exit_code=e.exit_code) from None
 
+
+def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, related_k,
+              workers) -> BuildResult:
+    """The build, written into ``folder.staging`` and committed whole at the end."""
+    out, stage = folder.folder, folder.staging
+    prev_build = folder.previous()  # read under the lock: the last *finished* build
     previous: list[Paper] = []
     cache: dict[str, PaperExtraction] = {}
     if update:
-        if not (out / PAPERS_FILE).exists():
+        if prev_build is None or not prev_build.has(PAPERS_FILE):
             raise GraphkitError(f"{out}: nothing to update (no {PAPERS_FILE}); run without --update first")
-        previous = [Paper.from_dict(d) for d in _load_jsonl(out / PAPERS_FILE)]
+        previous = [Paper.from_dict(d) for d in _load_jsonl(prev_build.path(PAPERS_FILE))]
 
     clock = Clock()
     with progress("reading", None) as advance:
@@ -233,30 +252,51 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
 
     extractor = Extractor(gazetteers)
     key = extractor.version
-    key_file = out / KEY_FILE
-    if update and key_file.exists() and key_file.read_text().strip() == key:
-        cache = {d["id"]: PaperExtraction.from_dict(d) for d in _load_jsonl(out / EXTRACTIONS_FILE)}
+    if update and prev_build.has(KEY_FILE) and prev_build.path(KEY_FILE).read_text().strip() == key:
+        cache = {d["id"]: PaperExtraction.from_dict(d)
+                 for d in _load_jsonl(prev_build.path(EXTRACTIONS_FILE))}
     extractions, reused = extract_with_cache(papers, extractor, cache, workers=workers)
     clock.lap("extract")
     # the cache first: then the extraction objects can be freed while the graph is built
-    _write_jsonl(out / PAPERS_FILE, (_paper_row(p) for p in papers))
-    _write_jsonl(out / EXTRACTIONS_FILE, (_extraction_row(e) for e in extractions))
-    key_file.write_text(key + "\n")
+    _write_jsonl(stage / PAPERS_FILE, (_paper_row(p) for p in papers))
+    _write_jsonl(stage / EXTRACTIONS_FILE, (_extraction_row(e) for e in extractions))
+    with atomic_open(stage / KEY_FILE) as fh:
+        fh.write(key + "\n")
+    write_skipped(report, stage / SKIPPED_FILE)
     clock.lap("write_cache")
     G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times)
     clock.lap("graph")
 
     result = BuildResult(report=report, graph=G, extracted=len(papers) - reused, reused=reused,
                          previous=len(previous))
-    result.outputs["graph.json"] = str(write_graph_json(G, out / "graph.json"))
+    write_graph_json(G, stage / "graph.json")
+    result.outputs["graph.json"] = str(out / "graph.json")
     clock.lap("write_graph")
-    result.timings = clock.times
     if html:
         from graphkit.html import render_html
 
-        result.outputs["graph.html"] = str(render_html(G, out / "graph.html"))
+        render_html(G, stage / "graph.html")
+        result.outputs["graph.html"] = str(out / "graph.html")
     if store:
         from graphkit.store import load_embedded
 
-        result.outputs["store"] = str(load_embedded(G, out))
+        final = load_embedded(G, stage)
+        result.outputs["store"] = str(out / final.name)
+    result.timings = clock.times
+    folder.commit({"papers": len(papers), "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+                   "skipped": len(report.skipped), "update": bool(update)})
     return result
+
+
+SKIPPED_FILE = "skipped.tsv"
+
+
+def write_skipped(report: ReadReport, path: Path) -> Path | None:
+    """``source<TAB>reason`` per skipped record (nothing when none was skipped)."""
+    if not report.skipped:
+        return None
+    with atomic_open(path) as fh:
+        fh.write("source\treason\n")
+        for s in report.skipped:
+            fh.write(f"{s.source}\t{s.reason}\n")
+    return path

@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: runs the app, turning user errors into one line.
 
     Usage errors are click's (exit 2); :class:`GraphkitError` ends as
-    ``graphkit: error: <message>`` on stderr with its exit code; no traceback for either.
+    ``graphkit: error: <message>`` on stderr with its exit code, and so does an
+    ``OSError`` (``PATH: Permission denied``, exit 1); no traceback for any of them.
     """
     try:
         app(args=argv, standalone_mode=True)
@@ -60,3 +61,7 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:  # `graphkit extract ... | head`
         sys.stderr.close()
         sys.exit(0)
+    except OSError as e:  # a path the library did not name itself (every writer tries to)
+        where = f"{e.filename}: " if e.filename is not None else ""
+        print(f"graphkit: error: {where}{e.strerror or e}", file=sys.stderr)
+        sys.exit(1)

@@ -35,7 +35,7 @@ def build(
 
     result = run_build(paths, out, gazetteers=[str(g) for g in gazetteer], update=update,
                        html=html, store=store, related_k=related_k)
-    report_skips(result.report, out)
+    report_skips(result.report, listed_in=out / "skipped.tsv")
     s = result.summary()
     if as_json:
         print(json.dumps(s, indent=2))

@@ -16,8 +16,10 @@ GraphDir = typer.Option(Path("graphkit-out"), "--graph", "-g",
 Gazetteer = typer.Option([], "--gazetteer", help="Extra gazetteer TSV: entries, aliases, stop words (repeatable).")
 
 
-def report_skips(report: ReadReport, out_dir: Path | None = None) -> None:
-    """One stderr line per skipped record (capped), and the full list in out_dir/skipped.tsv."""
+def report_skips(report: ReadReport, out_dir: Path | None = None, *,
+                 listed_in: Path | None = None) -> None:
+    """One stderr line per skipped record (capped), and the full list in out_dir/skipped.tsv
+    (or only a pointer to ``listed_in``, a list the library already wrote)."""
     skipped = report.skipped
     if not skipped:
         return
@@ -25,7 +27,9 @@ def report_skips(report: ReadReport, out_dir: Path | None = None) -> None:
         print(f"graphkit: skipped {s}", file=sys.stderr)
     more = len(skipped) - MAX_SKIP_LINES
     where = ""
-    if out_dir is not None:
+    if listed_in is not None:
+        where = f" (all listed in {listed_in})"
+    elif out_dir is not None:
         path = out_dir / "skipped.tsv"
         with open(path, "w", encoding="utf-8") as fh:
             fh.write("source\treason\n")

@@ -126,12 +126,16 @@ class EmbeddedServer:
         if save is None:
             save = self.dirty
         proc, self.proc = self.proc, None
+        save_error = None
         try:
             if proc is not None and proc.poll() is None:
                 if self.conn is not None:
-                    try:
-                        if save:
+                    if save:
+                        try:
                             self.conn.command("SAVE")
+                        except (RespError, OSError) as e:  # disk full, read-only folder...
+                            save_error = self._save_failure(e)
+                    try:
                         self.conn.command("SHUTDOWN", "NOSAVE")
                     except (RespError, OSError):
                         pass  # the server closes the socket while shutting down
@@ -145,6 +149,19 @@ class EmbeddedServer:
                 self.conn.close()
                 self.conn = None
             self._remove_tmp()
+        if save_error:
+            raise GraphkitError(f"{self.path}: the embedded store could not be saved: {save_error}")
+
+    def _save_failure(self, e: Exception) -> str:
+        """Why SAVE failed, from the server log (``No space left on device``...)."""
+        try:
+            lines = Path(self._tmp or "", "redis.log").read_text(errors="replace").splitlines()
+        except OSError:
+            lines = []
+        for line in reversed(lines):
+            if "saving" in line.lower() or "rdb" in line.lower():
+                return line.split(" * ", 1)[-1].split(" # ", 1)[-1].strip()
+        return " ".join(str(e).split()) or type(e).__name__
 
     def __enter__(self) -> "EmbeddedServer":
         return self.start()
