@@ -32,6 +32,15 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
+def _special(path: Path) -> bool:
+    """A device, pipe or socket (``/dev/stdout``): written in place, never replaced."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode))
+
+
 @contextmanager
 def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8", newline: str | None = None,
                 binary: bool = False) -> Iterator[IO]:
@@ -39,14 +48,12 @@ def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8", newline: st
 
     ``binary=True`` gives a byte stream (for writers such as ``nx.write_graphml``)."""
     path = Path(path)
-    try:
-        st = os.stat(path)
-    except OSError:
-        st = None
-    if st is not None and not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+    if _special(path):
         try:  # a device or a pipe: nothing to replace
             with (open(path, "wb") if binary else open(path, "w", encoding=encoding, newline=newline)) as fh:
                 yield fh
+        except BrokenPipeError:
+            raise  # `... -o /dev/stdout | head`: the CLI ends quietly
         except OSError as e:
             raise os_error(path, e) from None
         return
@@ -55,6 +62,32 @@ def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8", newline: st
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies, as for open()
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline=newline)) as fh:
             yield fh
+        os.replace(tmp, path)
+    except OSError as e:
+        raise os_error(path, e) from None
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Like :func:`atomic_open`, for writers that open a path themselves: yields the
+    temporary path to write, renamed to ``path`` when the block ends without an exception."""
+    path = Path(path)
+    if _special(path):
+        try:
+            yield path
+        except BrokenPipeError:
+            raise  # `... -o /dev/stdout | head`: the CLI ends quietly
+        except OSError as e:
+            raise os_error(path, e) from None
+        return
+    tmp = temp_name(path)
+    try:
+        yield tmp
         os.replace(tmp, path)
     except OSError as e:
         raise os_error(path, e) from None

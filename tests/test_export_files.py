@@ -113,3 +113,34 @@ def test_awkward_values_survive(tmp_path, fmt):
     assert counts(H) == (2, 1)
     title = H.nodes["p"]["title"] if fmt == "graphml" else H.nodes["p"]["title"]
     assert title == "<b>&amp; \u00e9 \"q\""
+
+
+XML_ILLEGAL = "\ufffe\uffff\x00\x01\x08\x0b\x0c\x1f\ud800"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_illegal_characters_still_give_xml_that_round_trips(fmt, tmp_path):
+    """U+FFFE/U+FFFF, C0 controls and lone surrogates are not XML: they become U+FFFD, so a
+    real XML parser reads the file and networkx loads the same nodes and edges back."""
+    import xml.etree.ElementTree as ET
+
+    from lxml import etree
+
+    G = nx.MultiDiGraph(related_k=10)
+    title = "Robo" + XML_ILLEGAL + "Net: tabs\tand newlines\nkept"
+    G.add_node("arxiv:1", label="Paper", id="arxiv:1", title=title, authors=["A\uffffB", "C"], year=2024)
+    G.add_node("method:x\ufffe", label="Entity", id="method:x\ufffe", name="X\ufffe", type="Method",
+               aliases=["x\x00y"], df=1)
+    G.add_edge("arxiv:1", "method:x\ufffe", key="MENTIONS", type="MENTIONS", count=1,
+               evidence=["0-4"], sentences=[0])
+    path = export(G, tmp_path / f"g.{fmt}", fmt)
+    data = path.read_bytes()
+    ET.fromstring(data)  # the standard library parser
+    etree.fromstring(data, etree.XMLParser(recover=False))  # and libxml2, strict
+    H = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
+    assert counts(H) == counts(G)
+    want = "Robo" + "\ufffd" * len(XML_ILLEGAL) + "Net: tabs\tand newlines\nkept"
+    paper = H.nodes["arxiv:1"]
+    assert paper.get("title", paper.get("label")) == want
+    assert "method:x\ufffd" in H
+    assert paper["authors"] == "A\ufffdB|C"
