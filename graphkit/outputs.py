@@ -24,14 +24,19 @@ A second build on the same folder while one runs stops at once with one line (an
 
 What is not atomic, and why:
 
-- The *first* build into a folder written by an older graphkit (plain files, no
-  ``.graphkit``) replaces those files by the links one rename at a time: killed in that
-  window (microseconds, once per folder) some names still show the old plain files.
+- A folder written by an older graphkit (plain files, no ``.graphkit``) is first adopted
+  as a generation (hard links to the same files, then links): safe at every step, but the
+  names are replaced one by one, so for that instant some are plain files, some links
+  (with the same content).
 - A reader that opens two files at two moments (``graph.json`` now, the store later) can
   see two generations if a build finishes in between; :func:`load_build` resolves the
   generation once, so library callers can read every file of one generation.
 - A copy of the folder that followed the links (``shutil.copytree``) holds a real
-  ``current`` folder; its next build first renames it to a generation, then swaps.
+  ``current`` folder, which a symlink cannot replace in one rename: its next build renames
+  it to a generation, then swaps; killed between the two renames, the names show nothing
+  (no mix) until the next build.
+- Names the new generation lacks (``graph.html`` after ``--no-html``) are unlinked after
+  the switch; until then they already show nothing.
 - Files outside the build (``graphkit export -o ...``, ``graphkit html -o ...``) are
   each replaced atomically, but are not part of a generation.
 - Durability across a power cut relies on ``fsync`` of the files and folders before the
@@ -167,6 +172,7 @@ class BuildFolder:
         self._lock()
         try:
             self._clean()
+            self._adopt_plain_files()
             self.staging = self.state / f"staging-{os.getpid()}-{secrets.token_hex(4)}"
             self.staging.mkdir()
         except OSError as e:
@@ -232,6 +238,30 @@ class BuildFolder:
             elif name.startswith("."):  # a temporary link of a killed swap
                 p.unlink(missing_ok=True)
 
+    def _adopt_plain_files(self) -> None:
+        """A folder written before generations (plain ``DIR/graph.json`` ...) becomes a
+        generation without ever showing a mix: its files are hard-linked (same inodes) into
+        ``gen-adopted-*``, ``current`` points there, then each plain name is replaced by a
+        link to the very same file. Any step can be interrupted: every name keeps showing
+        the old content."""
+        if os.path.lexists(self.state / CURRENT):
+            return
+        plain = [n for n in FILES if (self.folder / n).is_file() and not (self.folder / n).is_symlink()]
+        if not plain:
+            return
+        gen = f"gen-adopted-{secrets.token_hex(4)}"
+        tmp = self.state / f"staging-adopt-{secrets.token_hex(4)}"
+        tmp.mkdir()
+        for n in plain:
+            try:
+                os.link(self.folder / n, tmp / n)
+            except OSError:  # a filesystem without hard links: a copy, same content
+                shutil.copy2(self.folder / n, tmp / n)
+        os.rename(tmp, self.state / gen)
+        _swap_symlink(gen, self.state / CURRENT)
+        for n in plain:
+            _swap_symlink(f"{STATE_DIR}/{CURRENT}/{n}", self.folder / n)
+
     # -- reading the previous build -----------------------------------------------------
     def previous(self) -> Build | None:
         """The finished build this one replaces (``--update`` reads only its files)."""
@@ -247,7 +277,8 @@ class BuildFolder:
                  if p.is_file() and p.name in FILES}
         from graphkit import __version__
 
-        manifest = {"generation": gen, "graphkit": __version__, "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        manifest = {"generation": gen, "graphkit": __version__,
+                    "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "files": files, **(info or {})}
         try:
             with atomic_open(self.staging / MANIFEST) as fh:  # written last: the build is complete
@@ -260,7 +291,8 @@ class BuildFolder:
             os.rename(self.staging, final)
             self.staging = None
             _fsync(self.state, directory=True)
-            previous = load_build(self.folder)
+            self._link_names(final)  # before the switch: a link to what the old generation
+            previous = load_build(self.folder)  # lacks shows nothing, as before
             link = self.state / CURRENT
             if link.is_dir() and not link.is_symlink():  # a dereferenced copy: make it a generation
                 aside = f"gen-copied-{secrets.token_hex(4)}"
@@ -270,26 +302,37 @@ class BuildFolder:
             _fsync(self.state, directory=True)
         except OSError as e:
             raise os_error(self.folder, e, "cannot finish the build") from None
-        self._link_names(final)
+        self._unlink_stale(final)
         if previous is not None and previous.generation and previous.generation != gen:
             shutil.rmtree(self.state / previous.generation, ignore_errors=True)
         self.committed = Build(self.folder, final, gen, manifest)
         return self.committed
 
     def _link_names(self, final: Path) -> None:
-        """``DIR/NAME -> .graphkit/current/NAME`` for the files of the new generation; stale
-        names (a file this build did not write) are removed."""
+        """``DIR/NAME -> .graphkit/current/NAME`` for every file of the new generation.
+        Made before the switch: until then such a link shows the old generation's file,
+        or nothing when the old one had none, exactly as before."""
         for name in FILES:
             path = self.folder / name
             want = f"{STATE_DIR}/{CURRENT}/{name}"
-            has = (final / name).exists()
+            if not (final / name).exists():
+                continue
             try:
-                is_ours = path.is_symlink() and os.readlink(path) == want
-                if has and not is_ours:
-                    if path.is_dir() and not path.is_symlink():
-                        continue  # a user's folder of that name: leave it
-                    _swap_symlink(want, path)
-                elif not has and (path.is_symlink() or path.is_file()):
-                    path.unlink()
+                if path.is_symlink() and os.readlink(path) == want:
+                    continue
+                if path.is_dir() and not path.is_symlink():
+                    continue  # a user's folder of that name: leave it
+                _swap_symlink(want, path)
             except OSError as e:
                 raise os_error(path, e, "cannot link the build output") from None
+
+    def _unlink_stale(self, final: Path) -> None:
+        """After the switch: remove the links to files the new generation does not have
+        (they already show nothing; ``--no-html`` leaves no graph.html of an older build)."""
+        for name in FILES:
+            path = self.folder / name
+            if not (final / name).exists() and path.is_symlink():
+                try:
+                    path.unlink()
+                except OSError:
+                    pass

@@ -1,0 +1,265 @@
+"""Builds you can interrupt: `graphkit build` killed at any moment (kill -9) leaves the
+previous build or the new one, never files of both; `--update` after a crash uses only
+what a finished build wrote; a second build on the same folder refuses with one line; no
+two runs share a temporary file."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import GraphkitError
+from graphkit.outputs import FILES, STATE_DIR, BuildFolder, current_generation, load_build
+from graphkit.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _quiet(monkeypatch):
+    monkeypatch.setenv("GRAPHKIT_PROGRESS", "0")
+
+
+@pytest.fixture(scope="module")
+def parts(fixtures_dir) -> tuple[Path, Path, Path]:
+    g = fixtures_dir / "graph"
+    return g / "part1.jsonl", g / "part2.jsonl", g / "refs.jsonl"
+
+
+def state(out: Path) -> frozenset[str]:
+    """The papers every reader sees in ``out``; asserts they all come from one generation:
+    every name shows the file of the current generation, and papers.jsonl,
+    extractions.jsonl, graph.json and the store hold the same papers."""
+    from graphkit.graph import read_graph_json
+    from graphkit.store.embedded import EmbeddedStore
+
+    current = load_build(out)
+    for n in FILES:  # every name shows the file of the current generation
+        if current.generation is not None:
+            assert (out / n).exists() == current.has(n), n
+            if current.has(n):
+                assert filecmp.cmp(out / n, current.path(n), shallow=False), n
+    papers = {json.loads(x)["id"] for x in (out / "papers.jsonl").read_text().splitlines()}
+    extracted = {json.loads(x)["id"] for x in (out / "extractions.jsonl").read_text().splitlines()}
+    G = read_graph_json(out)
+    in_graph = {n for n, d in G.nodes(data=True) if d["label"] == "Paper"}
+    assert papers == extracted == in_graph
+    if (out / "graph.falkordb").exists():
+        with EmbeddedStore.open(out) as store:
+            rows = store.query("MATCH (p:Paper) RETURN p.id").rows
+        assert {r[0] for r in rows} == papers
+    if (out / "build.json").exists():  # absent only in a folder of an older graphkit
+        manifest = json.loads((out / "build.json").read_text())
+        assert manifest["generation"] == current_generation(out) and manifest["papers"] == len(papers)
+    return frozenset(papers)
+
+
+def start_build(*args) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "graphkit", "build", *map(str, args)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "GRAPHKIT_PROGRESS": "0", "GRAPHKIT_WORKERS": "1"})
+
+
+def staging(out: Path) -> list[Path]:
+    try:
+        return [p for p in (out / STATE_DIR).iterdir() if p.name.startswith("staging-")]
+    except OSError:
+        return []
+
+
+def wait_for(proc: subprocess.Popen, ready, timeout: float = 300) -> bool:
+    """Poll until ``ready()`` (True) or the process ended (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if ready():
+            return True
+        if proc.poll() is not None:
+            return ready()
+        time.sleep(0.002)
+    raise AssertionError("timed out")
+
+
+# the stages a build goes through, seen from outside: a file appearing in its staging folder
+def _in_staging(out: Path, name: str):
+    return lambda: any((s / name).exists() or any(p.name.startswith(f".{name}") for p in s.iterdir())
+                       for s in staging(out) if s.exists())
+
+
+STAGES = {
+    "started": lambda out: lambda: bool(staging(out)),
+    "papers.jsonl": lambda out: _in_staging(out, "papers.jsonl"),
+    "graph.json": lambda out: _in_staging(out, "graph.json"),
+    "graph.html": lambda out: _in_staging(out, "graph.html"),
+    "store": lambda out: _in_staging(out, "graph.falkordb"),
+}
+
+
+def test_kill_9_at_every_stage_leaves_the_previous_build(parts, tmp_path):
+    out = tmp_path / "out"
+    old = state(Path(build([parts[0]], out).outputs["graph.json"]).parent)
+    killed_mid_build = []
+    for stage, ready in STAGES.items():
+        proc = start_build(parts[0], parts[1], "--out", out)
+        caught = wait_for(proc, ready(out))
+        if caught:
+            proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        now = state(out)  # one generation, whatever happened
+        if caught and now == old:
+            killed_mid_build.append(stage)
+        if now != old:  # the run finished before the kill: start again from the old build
+            shutil.rmtree(out)
+            old = state(Path(build([parts[0]], out).outputs["graph.json"]).parent)
+    assert {"started", "papers.jsonl"} <= set(killed_mid_build), killed_mid_build
+    # the next build cleans what the killed ones left, and finishes
+    proc = start_build(parts[0], parts[1], "--out", out)
+    assert proc.wait(timeout=300) == 0, proc.stderr.read()
+    new = state(out)
+    assert new > old and not staging(out)
+    assert sorted(p.name for p in (out / STATE_DIR).iterdir()) == sorted(
+        ["current", "lock", current_generation(out)])
+
+
+def test_update_after_a_killed_build_uses_only_the_finished_build(parts, tmp_path):
+    out = tmp_path / "out"
+    first = build([parts[0]], out, html=False, store=False)
+    old = state(out)
+    proc = start_build(parts[1], "--out", out, "--update", "--no-html", "--no-store")
+    assert wait_for(proc, STAGES["papers.jsonl"](out)), "the build ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert state(out) == old
+    upd = build([parts[2]], out, update=True, html=False, store=False)
+    full = build([parts[0], parts[2]], tmp_path / "full", html=False, store=False)
+    assert state(out) == state(tmp_path / "full")  # part2 of the killed run is nowhere
+    assert upd.previous == first.summary()["papers"] and upd.reused == first.summary()["papers"]
+    assert full.extracted == state(out).__len__()
+
+
+def test_a_second_build_on_the_same_folder_refuses_with_one_line(sample_dir, parts, tmp_path):
+    out = tmp_path / "out"
+    proc = start_build(sample_dir, "--out", out, "--no-html")
+    assert wait_for(proc, STAGES["started"](out))
+    ours = set(staging(out))
+    second = subprocess.run([sys.executable, "-m", "graphkit", "build", str(parts[0]), "--out", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "GRAPHKIT_PROGRESS": "0"})
+    running = proc.poll() is None
+    assert second.returncode == 1 and second.stdout == ""
+    lines = second.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"graphkit: error: {out}: another graphkit build (pid ")
+    assert "wait for it to finish" in lines[0]
+    assert running  # the refusal came while the first build was writing
+    assert set(staging(out)) <= ours  # the refused run created nothing
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert len(state(out)) == 190
+    # and the lock is free again
+    build([parts[0]], out, html=False, store=False)
+    assert len(state(out)) == 3
+
+
+def test_library_build_refuses_while_the_folder_is_locked(parts, tmp_path):
+    out = tmp_path / "out"
+    with BuildFolder(out):
+        with pytest.raises(GraphkitError, match="another graphkit build"):
+            build([parts[0]], out, html=False, store=False)
+    build([parts[0]], out, html=False, store=False)
+    assert len(state(out)) == 3
+
+
+def _crash_on_call(monkeypatch, n: int):
+    """Make the n-th rename/replace/symlink/unlink/rmtree call raise, as a kill would stop it."""
+    calls = {"n": 0}
+
+    class Killed(BaseException):
+        pass
+
+    def wrap(fn):
+        def inner(*a, **k):
+            calls["n"] += 1
+            if calls["n"] == n:
+                raise Killed
+            return fn(*a, **k)
+        return inner
+
+    import graphkit.outputs as outputs
+
+    for name in ("rename", "replace", "symlink", "unlink"):
+        monkeypatch.setattr(outputs.os, name, wrap(getattr(os, name)))
+    monkeypatch.setattr(outputs.shutil, "rmtree", wrap(shutil.rmtree))
+    monkeypatch.setattr(Path, "unlink", wrap(Path.unlink))
+    return Killed, calls
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_a_build_stopped_at_any_step_of_its_swap_shows_one_build(parts, tmp_path, monkeypatch, legacy):
+    """Every step of the swap (adopting an old folder, rename, links, clean-up) interrupted
+    in turn: readers see the old build or the new one. ``legacy``: the old build is a folder
+    of plain files written by graphkit before generations."""
+    src = tmp_path / "src"
+    new = state(Path(build([parts[0], parts[1]], src).outputs["graph.json"]).parent)
+    step, seen = 0, set()
+    while True:
+        step += 1
+        out = tmp_path / f"out{step}"
+        build([parts[0]], out)
+        if legacy:  # the plain files of an older graphkit, no .graphkit folder
+            for n in FILES:
+                if (out / n).exists():
+                    data = (out / n).read_bytes()
+                    (out / n).unlink()
+                    (out / n).write_bytes(data)
+            shutil.rmtree(out / STATE_DIR)
+            (out / "build.json").unlink()
+            assert load_build(out).generation is None
+        old = state(out)
+        finished = False
+        with monkeypatch.context() as m:
+            Killed, _ = _crash_on_call(m, step)
+            try:
+                with BuildFolder(out) as folder:
+                    for n in FILES:
+                        if (src / n).exists() and n != "build.json":
+                            shutil.copyfile(src / n, folder.staging / n)
+                    folder.commit({"papers": len(new)})
+                    finished = True
+            except Killed:
+                pass
+        got = state(out)
+        assert got in (old, new), step
+        seen.add("old" if got == old else "new")
+        if finished:
+            break
+    assert seen == {"old", "new"} and step > (8 if legacy else 3)
+
+
+def test_a_copy_that_followed_the_links_still_builds(parts, tmp_path):
+    out = tmp_path / "out"
+    build([parts[0]], out, html=False, store=False)
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)  # follows symlinks: plain files and a real `current` folder
+    assert state(copy) == state(out)
+    res = build([parts[1]], copy, update=True, html=False, store=False)
+    assert res.reused == len(state(out)) and state(copy) > state(out)
+
+
+def test_temporary_names_are_unique_per_writer(tmp_path):
+    from graphkit.atomic import atomic_open
+
+    path = tmp_path / "graph.json"
+    with atomic_open(path) as a, atomic_open(path) as b:  # two runs writing one file at once
+        assert a.name != b.name
+        a.write("A" * 100)
+        b.write("B")
+    assert path.read_text() == "A" * 100  # the last to finish wins, whole
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
