@@ -35,9 +35,10 @@ import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # test tooling: tests/helpers/browser.py
 
 from graphkit.html import select_view, write_view  # noqa: E402
-from graphkit.html.browser import chromium, open_page  # noqa: E402
+from helpers.browser import chromium, open_page  # noqa: E402
 from graphkit.model import ALL_ENTITY_TYPES  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "hf-daily-api"

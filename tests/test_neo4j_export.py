@@ -16,7 +16,7 @@ from graphkit.exporters import export
 from graphkit.exporters.neo4j_csv import ARRAY_DELIMITER, column_type
 from graphkit.graph import read_graph_json
 from graphkit.store.embedded import EmbeddedStore
-from graphkit.store.literals import props
+from graphkit.cypher.literals import props
 from graphkit.store.server import EmbeddedServer
 
 TRICKY = Path(__file__).parent / "fixtures" / "store" / "tricky_graph.json"

@@ -20,9 +20,9 @@ import pytest
 from graphkit.errors import GraphkitError
 from graphkit.exporters import export
 from graphkit.graph import read_graph_json
-from graphkit.store.lint import lint_cypher, linter_problem
+from helpers.cypher_lint import lint_cypher, linter_problem
 from graphkit.store.neo4j import Neo4jStore, push
-from graphkit.store.statements import NEO4J_SCHEMA, data_batches
+from graphkit.cypher.statements import NEO4J_SCHEMA, data_batches
 
 
 CYPHER = Path(__file__).resolve().parents[1] / "cypher"

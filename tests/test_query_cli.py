@@ -97,9 +97,131 @@ def test_a_write_query_persists(cli, sample_out, tmp_path):
     import shutil
 
     shutil.copy(sample_out / "graph.falkordb", tmp_path / "graph.falkordb")
-    r = cli("query", 'CREATE (:Note {text: "it\'s kept"})', "--graph", tmp_path)
+    r = cli("query", 'CREATE (:Note {text: "it\'s kept"})', "--graph", tmp_path, "--write")
     assert r.returncode == 0 and "nodes created: 1" in r.stdout
     assert run_query("MATCH (n:Note) RETURN n.text", graph_dir=tmp_path).rows == [["it's kept"]]
+
+
+def test_query_is_read_only_unless_write(cli, sample_out, tmp_path):
+    import shutil
+
+    shutil.copy(sample_out / "graph.falkordb", tmp_path / "graph.falkordb")
+    before = run_query("MATCH (n) RETURN count(n)", graph_dir=tmp_path).rows
+    r = cli("query", "MATCH (n) DETACH DELETE n", "--graph", tmp_path)
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.strip() == ("graphkit: error: this query writes to the store; graphkit query "
+                                "is read-only unless --write is given")
+    assert run_query("MATCH (n) RETURN count(n)", graph_dir=tmp_path).rows == before != [[0]]
+
+
+def test_limit_and_streamed_formats(cli, sample_out):
+    full = cli("query", "MATCH (e:Entity) RETURN e.name AS name ORDER BY name", "--graph", sample_out,
+               "--format", "csv")
+    names = full.stdout.splitlines()[1:]
+    assert len(names) > 50
+    r = cli("query", "MATCH (e:Entity) RETURN e.name AS name ORDER BY name", "--graph", sample_out,
+            "--format", "csv", "--limit", "5")
+    assert r.returncode == 0 and r.stdout.splitlines() == ["name"] + names[:5]
+    import json
+
+    r = cli("query", "MATCH (e:Entity) RETURN e.name AS name, e.df AS df ORDER BY name", "--graph",
+            sample_out, "--format", "json", "--limit", "3")
+    assert [x["name"] for x in json.loads(r.stdout)] == names[:3]
+    r = cli("query", "MATCH (e:Entity) RETURN e.name AS name ORDER BY name", "--graph", sample_out,
+            "--limit", "2")
+    assert r.stdout.splitlines()[-1] == "(2 rows)" and len(r.stdout.splitlines()) == 5
+    r = cli("query", "MATCH (e:Entity) RETURN e.name LIMIT 0", "--graph", sample_out, "--format", "json")
+    assert r.stdout == "[]\n"
+
+
+def test_streamed_output_equals_formatted_output(sample_out):
+    import io
+
+    from graphkit.store.query import open_query
+    from graphkit.store.result import format_result, write_result
+
+    q = "MATCH (p:Paper)-[m:MENTIONS]->(e) RETURN p, m, e.name AS name, e.aliases AS al ORDER BY name LIMIT 40"
+    full = run_query(q, graph_dir=sample_out)
+    for fmt in ("table", "json", "csv"):
+        with open_query(q, graph_dir=sample_out) as streamed:
+            buf = io.StringIO()
+            write_result(streamed, fmt, buf)
+        assert buf.getvalue() == format_result(full, fmt)
+
+
+def test_big_answers_stream_in_bounded_memory(cli, sample_out):
+    """64k+ rows: peak memory of the query process stays far below the answer's size as
+    Python objects (the rows are converted and printed one at a time)."""
+    import resource
+    import subprocess
+    import sys
+
+    q = ("UNWIND range(1, 70000) AS i RETURN i, 'row number ' + toString(i) AS text, "
+         "[i, i + 1, i + 2] AS xs")
+    code = ("import resource, runpy, sys\n"
+            "sys.argv = ['graphkit', 'query', sys.argv[1], '--graph', sys.argv[2], '--format', 'json']\n"
+            "try:\n    runpy.run_module('graphkit', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+    p = subprocess.run([sys.executable, "-c", code, q, str(sample_out)], capture_output=True, text=True,
+                       timeout=300)
+    assert p.stdout.count('"text": "row number ') == 70000
+    peak_kb = int(p.stderr.strip().splitlines()[-1])
+    assert peak_kb < 250_000, peak_kb  # the whole answer as dicts + one JSON string is ~ 4x this
+
+
+def test_stale_store_is_reported_by_query_and_stats(cli, sample_out, tmp_path):
+    import os
+    import shutil
+    import time
+
+    for f in ("graph.json", "graph.falkordb"):
+        shutil.copy(sample_out / f, tmp_path / f)
+    r = cli("query", "RETURN 1 AS x", "--graph", tmp_path)
+    assert r.returncode == 0 and "older than" not in r.stderr
+    t = time.time()
+    os.utime(tmp_path / "graph.falkordb", (t - 100, t - 100))
+    for args in (("query", "RETURN 1 AS x"), ("stats",)):
+        r = cli(*args, "--graph", tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert "graph.falkordb is older than" in r.stderr and "graph.json" in r.stderr
+
+
+def test_a_killed_run_leaves_no_falkor_folder(sample_out, tmp_path):
+    """kill -9 of a query process leaves its graphkit-falkor-PID-* folder; the next run removes
+    it (and never touches a live run's folder)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    from graphkit.store.server import TMP_PREFIX, clean_stale_tmp
+
+    import shutil
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    shutil.copy(sample_out / "graph.falkordb", tmp_path / "g.falkordb")
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    code = ("import time\nfrom graphkit.store.server import EmbeddedServer\n"
+            f"s = EmbeddedServer({str(tmp_path / 'g.falkordb')!r}).start()\nprint('up', flush=True)\n"
+            "time.sleep(60)\n")
+    p = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "up"
+    left = list(tmp.glob(TMP_PREFIX + "*"))
+    assert len(left) == 1 and left[0].name.startswith(f"{TMP_PREFIX}{p.pid}-")
+    assert clean_stale_tmp(str(tmp)) == 0  # alive: kept
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    time.sleep(0.2)
+    assert left[0].exists()
+    r = subprocess.run([sys.executable, "-m", "graphkit", "query", "RETURN 1", "--graph",
+                        str(tmp_path / "g.falkordb")], env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert not left[0].exists()
+    assert not list(tmp.glob(TMP_PREFIX + "*"))
+    del tempfile, r
 
 
 def test_no_store_is_a_clear_error(cli, tmp_path):

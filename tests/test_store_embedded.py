@@ -13,7 +13,7 @@ import pytest
 from graphkit.graph import read_graph_json
 from graphkit.store.embedded import STORE_FILE, EmbeddedStore, QueryError, load_embedded
 from graphkit.store.server import EmbeddedServer
-from graphkit.store.statements import FALKOR_SCHEMA, upsert
+from graphkit.cypher.statements import FALKOR_SCHEMA, upsert
 
 TRICKY = Path(__file__).parent / "fixtures" / "store" / "tricky_graph.json"
 

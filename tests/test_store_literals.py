@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphkit.store.embedded import EmbeddedStore
-from graphkit.store.literals import fast_literal, literal, params_header, prop_value, props
+from graphkit.cypher.literals import fast_literal, literal, params_header, prop_value, props
 from graphkit.store.server import EmbeddedServer
 
 

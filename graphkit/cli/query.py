@@ -21,6 +21,8 @@ def query(
     user: Optional[str] = typer.Option(None, "--user", help="Neo4j user (default NEO4J_USERNAME or neo4j)."),
     password: Optional[str] = typer.Option(None, "--password", help="Neo4j password (default NEO4J_PASSWORD)."),
     database: Optional[str] = typer.Option(None, "--database", help="Neo4j database (default NEO4J_DATABASE or the server's default)."),
+    write: bool = typer.Option(False, "--write", help="Allow the query to change the graph (read-only by default, on both engines)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Print at most this many rows (rows are streamed either way)."),
 ) -> None:
     """Run Cypher on the embedded store of a build (no server needed), or on Neo4j with --uri.
 
@@ -31,10 +33,20 @@ def query(
         graphkit query cypher/benchmarks_used_with.cypher --format json
 
         graphkit query cypher/schema_overview.cypher --uri bolt://localhost:7687 --password secret
-    """
-    from graphkit.store.query import parse_params, run_query
-    from graphkit.store.result import format_result
 
-    result = run_query(cypher, graph_dir=graph, params=parse_params(param), uri=uri, user=user,
-                       password=password, database=database)
-    print(format_result(result, fmt), end="")
+        graphkit query 'MATCH (e:Entity) RETURN e.name' --limit 20 --format csv
+    """
+    import sys
+
+    from graphkit.store.query import open_query, parse_params
+    from graphkit.store.result import write_result
+
+    if fmt not in ("table", "json", "csv"):
+        from graphkit.errors import GraphkitError
+
+        raise GraphkitError(f"unknown format {fmt!r} (choose from table, json, csv)")
+    warn = lambda msg: print(f"graphkit: warning: {msg}", file=sys.stderr)
+    with open_query(cypher, graph_dir=graph, params=parse_params(param), uri=uri, user=user,
+                    password=password, database=database, write=write, limit=limit,
+                    warn=warn) as result:
+        write_result(result, fmt, sys.stdout)

@@ -30,6 +30,13 @@ def stats(
 
     if fmt not in ("table", "json"):
         raise GraphkitError(f"--format must be table or json, not {fmt!r}")
+    from graphkit.store.embedded import stale_store
+
+    notice = stale_store(graph)
+    if notice:
+        import sys
+
+        print(f"graphkit: warning: {notice}", file=sys.stderr)
     s = graph_stats(read_graph_json(graph), top=top)
     if fmt == "json":
         print(json.dumps(s, indent=2, ensure_ascii=False))

@@ -1,7 +1,7 @@
 """``--to cypher``: a script for ``cypher-shell -f`` (schema, then batched MERGE data).
 
 The data statements are exactly those ``graphkit push`` sends
-(:mod:`graphkit.store.statements`), with each ``$rows`` batch inlined as a literal list of
+(:mod:`graphkit.cypher.statements`), with each ``$rows`` batch inlined as a literal list of
 maps, escaped so that quotes, backslashes, backticks and newlines round-trip. One
 statement per line, each ending with ``;``.
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from graphkit.atomic import atomic_open, make_parent
-from graphkit.store.literals import literal
-from graphkit.store.statements import NEO4J_SCHEMA, data_batches
+from graphkit.cypher.literals import literal
+from graphkit.cypher.statements import NEO4J_SCHEMA, data_batches
 
 NAME = "cypher"
 DESCRIPTION = "Cypher script for cypher-shell -f (constraints, indexes, UNWIND/MERGE batches)"

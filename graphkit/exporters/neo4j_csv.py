@@ -19,7 +19,7 @@ import shlex
 from pathlib import Path
 
 from graphkit.atomic import atomic_open, make_dir
-from graphkit.store.statements import NEO4J_SCHEMA, group_rows
+from graphkit.cypher.statements import NEO4J_SCHEMA, group_rows
 
 NAME = "neo4j-csv"
 DESCRIPTION = "CSV files + command for neo4j-admin database import full"

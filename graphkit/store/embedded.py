@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import GraphkitError
-from graphkit.store.literals import params_header
+from graphkit.cypher.literals import params_header
 from graphkit.store.resp import RespError
 from graphkit.store.result import Result, node_value, rel_value
 from graphkit.store.server import EmbeddedServer
@@ -24,6 +24,22 @@ GRAPH_NAME = "graphkit"
 
 # compact result-set value types (FalkorDB's GRAPH.QUERY --compact)
 _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _EDGE, _NODE, _PATH, _MAP, _POINT = range(1, 12)
+
+
+def stale_store(graph_dir: str | os.PathLike) -> str | None:
+    """A warning when the build folder's store is older than its ``graph.json`` (a hand
+    edit, or a build interrupted between the two), else ``None``."""
+    p = Path(graph_dir)
+    if p.is_file():
+        return None
+    store, gj = p / STORE_FILE, p / "graph.json"
+    try:
+        if store.stat().st_mtime + 1e-3 < gj.stat().st_mtime:
+            return (f"{store} is older than {gj}: query answers come from the older store "
+                    f"(rebuild with `graphkit build ... --out {p}`)")
+    except OSError:
+        return None
+    return None
 
 
 def store_path(graph_dir: str | os.PathLike) -> Path:
@@ -86,17 +102,42 @@ class EmbeddedStore:
             return self.server.command(cmd, self.graph, header + query, "--compact")
         except RespError as e:
             raise _query_error(str(e), query) from None
+        except TimeoutError:
+            raise GraphkitError(f"the embedded store on {self.server.path} did not answer within "
+                                f"{self.server.timeout:.0f} s (GRAPHKIT_STORE_TIMEOUT)") from None
 
     def query(self, query: str, params: dict | None = None, *, read_only: bool = False) -> Result:
         """Run Cypher, return a :class:`Result` (nodes/relationships as plain dicts)."""
-        reply = self._raw(query, params, read_only)
+        result = self.stream(query, params, read_only=read_only)
+        result.rows = list(result.rows)
+        return result
+
+    def stream(self, query: str, params: dict | None = None, *, read_only: bool = False,
+               limit: int | None = None) -> Result:
+        """Like :meth:`query`, but ``rows`` is an iterator converting one row at a time (the
+        server's compact reply is kept, not a second copy as Python values); at most
+        ``limit`` rows. With ``read_only`` a writing query is refused (GRAPH.RO_QUERY)."""
+        try:
+            reply = self._raw(query, params, read_only)
+        except QueryError as e:
+            if read_only and "read-only" in str(e).lower():
+                raise GraphkitError("this query writes to the store; graphkit query is read-only "
+                                    "unless --write is given") from None
+            raise
         if len(reply) == 1:  # no result set, statistics only
             result = Result([], [], _counters(reply[0]))
         else:
             header, rows, stats = reply
             self._names = {}
-            result = Result([h[1] for h in header], [[self._value(v) for v in row] for row in rows],
-                            _counters(stats))
+            if limit is not None:
+                del rows[limit:]
+            rows.reverse()  # pop() from the end: each raw row is freed once converted
+
+            def convert():
+                while rows:
+                    yield [self._value(v) for v in rows.pop()]
+
+            result = Result([h[1] for h in header], convert(), _counters(stats))
         if result.wrote:
             self.server.dirty = True
         return result
@@ -193,7 +234,7 @@ def load_embedded(G, out: str | os.PathLike, *, batch_size: int = 5000, show_pro
     Written to a temporary file and renamed, so a running query never sees half a store.
     """
     from graphkit.progress import progress
-    from graphkit.store.statements import FALKOR_SCHEMA, group_rows, upsert
+    from graphkit.cypher.statements import FALKOR_SCHEMA, group_rows, upsert
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 Schema first (uniqueness constraints on ``Paper.id`` and ``Entity.id``, a full-text index
 on entity names and aliases), then the same ``UNWIND $rows ... MERGE`` batches the embedded
-store runs (:mod:`graphkit.store.statements`). No APOC. Connection problems become one
+store runs (:mod:`graphkit.cypher.statements`). No APOC. Connection problems become one
 :class:`~graphkit.errors.GraphkitError` line.
 
 >>> summary = push(G, "bolt://localhost:7687", user="neo4j", password="secret")  # doctest: +SKIP
@@ -125,6 +125,52 @@ class Neo4jStore:
         return Result(list(keys), [[_value(r[k]) for k in keys] for r in records],
                       _counters(summary.counters))
 
+    def stream(self, query: str, params: dict | None = None, *, write: bool = False,
+               limit: int | None = None) -> Result:
+        """A :class:`Result` whose ``rows`` iterate as the driver fetches them (in batches),
+        at most ``limit``; a READ session unless ``write`` (the server refuses writes then).
+        Valid until :meth:`close`."""
+        import neo4j
+
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        try:
+            if self._session is not None:
+                self._session.close()
+            self._session = self.driver.session(database=self.database, default_access_mode=mode)
+            res = self._session.run(query, params or {})
+            keys = list(res.keys())
+            peeked = res.peek()  # the first records (and a query error) arrive here
+        except Exception as e:
+            raise self._error(e, write) from None
+        counters: dict = {}
+        out = Result(keys, iter(()), counters)
+
+        def rows():
+            try:
+                n = 0
+                if peeked is not None:
+                    for rec in res:
+                        if limit is not None and n >= limit:
+                            break
+                        n += 1
+                        yield [_value(rec[k]) for k in keys]
+                counters.update(_counters(res.consume().counters))
+            except Exception as e:
+                raise self._error(e, write) from None
+
+        if not keys:  # a statement without a result set: its counters now
+            list(rows())
+        else:
+            out.rows = rows()
+        return out
+
+    def _error(self, e: BaseException, write: bool) -> GraphkitError:
+        code = getattr(e, "code", "") or ""
+        if not write and ("AccessMode" in code or "read access mode" in str(e)):
+            return GraphkitError("this query writes to Neo4j; graphkit query is read-only unless "
+                                 "--write is given")
+        return _explain(e, self.uri, self.user)
+
     def schema(self, statements) -> None:
         """Schema statements, each in its own auto-commit transaction."""
         try:
@@ -151,9 +197,9 @@ def push(G, uri: str | None = None, *, user: str | None = None, password: str | 
          database: str | None = None, batch_size: int = 5000, show_progress: bool | None = None):
     """Write ``G`` (a graph, or a build folder / graph.json to read) to Neo4j: an idempotent
     upsert. Connects first, so a wrong address fails before a big graph is read.
-    Returns a :class:`~graphkit.store.statements.LoadSummary`."""
+    Returns a :class:`~graphkit.cypher.statements.LoadSummary`."""
     from graphkit.progress import progress
-    from graphkit.store.statements import NEO4J_SCHEMA, group_rows, upsert
+    from graphkit.cypher.statements import NEO4J_SCHEMA, group_rows, upsert
 
     with Neo4jStore.connect(uri, user=user, password=password, database=database) as store:
         if isinstance(G, (str, os.PathLike)):

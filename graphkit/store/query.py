@@ -17,8 +17,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from graphkit.errors import GraphkitError
 from graphkit.store.result import Result
@@ -92,8 +94,24 @@ def load_query(arg: str) -> Query:
 
 def run_query(query: str | Query, *, graph_dir: str | os.PathLike = "graphkit-out",
               params: dict | None = None, uri: str | None = None, user: str | None = None,
-              password: str | None = None, database: str | None = None) -> Result:
-    """Run one query on the embedded store of ``graph_dir`` or, with ``uri``, on Neo4j."""
+              password: str | None = None, database: str | None = None, write: bool = False,
+              limit: int | None = None) -> Result:
+    """Run one query on the embedded store of ``graph_dir`` or, with ``uri``, on Neo4j.
+    Read-only unless ``write``; at most ``limit`` rows."""
+    with open_query(query, graph_dir=graph_dir, params=params, uri=uri, user=user,
+                    password=password, database=database, write=write, limit=limit) as result:
+        result.rows = list(result.rows)
+        return result
+
+
+@contextmanager
+def open_query(query: str | Query, *, graph_dir: str | os.PathLike = "graphkit-out",
+               params: dict | None = None, uri: str | None = None, user: str | None = None,
+               password: str | None = None, database: str | None = None, write: bool = False,
+               limit: int | None = None, warn=None) -> Iterator[Result]:
+    """:func:`run_query` with ``rows`` streamed (an iterator valid inside the ``with``), so a
+    big answer is printed row by row instead of held whole. ``warn(str)`` gets notices
+    (e.g. a store older than graph.json)."""
     q = query if isinstance(query, Query) else load_query(query)
     values = {**q.defaults, **(params or {})}
     names = q.parameters  # computed per access: once here
@@ -103,12 +121,18 @@ def run_query(query: str | Query, *, graph_dir: str | os.PathLike = "graphkit-ou
                             + ", ".join(f"${m}" for m in missing)
                             + f" (pass --param {missing[0]}=VALUE)")
     used = {k: v for k, v in values.items() if k in names}
+    if limit is not None and limit < 0:
+        raise GraphkitError(f"--limit must be 0 or more, not {limit}")
     if uri:
         from graphkit.store.neo4j import Neo4jStore
 
         with Neo4jStore.connect(uri, user=user, password=password, database=database) as store:
-            return store.query(q.text, used)
-    from graphkit.store.embedded import EmbeddedStore
+            yield store.stream(q.text, used, write=write, limit=limit)
+        return
+    from graphkit.store.embedded import EmbeddedStore, stale_store
 
+    notice = stale_store(graph_dir)
+    if notice and warn:
+        warn(notice)
     with EmbeddedStore.open(graph_dir) as store:
-        return store.query(q.text, used)
+        yield store.stream(q.text, used, read_only=not write, limit=limit)

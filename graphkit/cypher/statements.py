@@ -16,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from graphkit.store.literals import name, props
+from graphkit.cypher.literals import name, props
 
 KEY = "id"
 """The property every node is merged on (stable across runs, see docs/graph-model.md)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graphkit.errors import GraphkitError
 
-LINTER_DIR = Path(__file__).resolve().parents[2] / "tools" / "cypher-lint"
+LINTER_DIR = Path(__file__).resolve().parents[2] / "tools" / "cypher-lint"  # tests/helpers -> repo
 PACKAGE = "@neo4j-cypher/language-support"
 
 
