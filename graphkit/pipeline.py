@@ -25,6 +25,7 @@ from graphkit.readers import PaperIndex, read_paths
 PAPERS_FILE = "papers.jsonl"
 EXTRACTIONS_FILE = "extractions.jsonl"
 KEY_FILE = "extractions.key"  # the extractor version the cached extractions were made with
+REFERENCES_FILE = "references.jsonl"  # the --references of every build, merged (kept for --update)
 
 
 @dataclass
@@ -42,6 +43,8 @@ class BuildResult:
         labels: dict[str, int] = {}
         for _, d in G.nodes(data=True):
             key = d.get("type") if d.get("label") == "Entity" else d.get("label")
+            if d.get("external"):
+                key = "Paper (external)"
             labels[key] = labels.get(key, 0) + 1
         edges: dict[str, int] = {}
         for _, _, t in G.edges(data="type"):
@@ -52,7 +55,7 @@ class BuildResult:
         r = self.report
         counts = self.counts()
         papers = counts["nodes_by_label"].get("Paper", 0)
-        entities = self.graph.number_of_nodes() - papers
+        entities = self.graph.number_of_nodes() - papers - counts["nodes_by_label"].get("Paper (external)", 0)
         return {
             "files": len(r.files),
             "formats": r.formats,
@@ -184,7 +187,8 @@ def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
 
 def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit-out", *,
           gazetteers: Sequence[str] = (), update: bool = False, html: bool = True,
-          store: bool = True, related_k: int = 10, workers: int | None = None) -> BuildResult:
+          store: bool = True, related_k: int = 10, workers: int | None = None,
+          references: Sequence[str | os.PathLike] = ()) -> BuildResult:
     """Read ``paths``, extract, build the graph and write ``out/graph.json`` (+ HTML, store).
 
     With ``update=True`` the papers already in ``out`` are kept and their cached
@@ -192,7 +196,9 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
     The cache (``extractions.jsonl``, keyed by paper id and text hash) is dropped when the
     extractor version changed (``extractions.key``; the version covers the rules, packaged
     data and the contents of user gazetteers). ``workers``: see
-    :func:`extract_parallel`.
+    :func:`extract_parallel`. ``references``: JSONL files of ``graphkit fetch references``
+    (CITES and external cited works); kept merged in ``out/references.jsonl``, so an
+    ``--update`` keeps the references of earlier builds.
     """
     import gc
 
@@ -200,13 +206,30 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
     gc.disable()  # millions of small objects, no cyclic garbage: the collector only rescans
     try:
         return _build(paths, out, gazetteers=gazetteers, update=update, html=html, store=store,
-                      related_k=related_k, workers=workers)
+                      related_k=related_k, workers=workers, references=references)
     finally:
         if was:
             gc.enable()
 
 
-def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -> BuildResult:
+def _load_references(out: Path, files, update: bool, report: ReadReport) -> dict[str, list[dict]]:
+    """The references of ``files`` (+ those kept in ``out`` when updating), written back
+    merged to ``out/references.jsonl``; bad lines go to ``report.skipped``."""
+    from graphkit.readers.references import merge, read_references
+
+    kept = out / REFERENCES_FILE
+    refs: dict[str, list[dict]] = {}
+    if update and kept.exists():
+        refs, _ = read_references([kept])
+    if files:
+        new, skips = read_references(files)
+        report.skipped.extend(skips)
+        merge(refs, new)
+        _write_jsonl(kept, ({"id": k, "references": v} for k, v in sorted(refs.items())))
+    return refs
+
+
+def _build(paths, out, *, gazetteers, update, html, store, related_k, workers, references=()) -> BuildResult:
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise GraphkitError(f"{out}: --out must be a folder, and this is a file")
@@ -229,6 +252,7 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
         if index.add(p):
             report.duplicates += 1
     papers = index.papers
+    refs = _load_references(out, list(references), update, report)
     clock.lap("read")
 
     extractor = Extractor(gazetteers)
@@ -243,7 +267,8 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
     _write_jsonl(out / EXTRACTIONS_FILE, (_extraction_row(e) for e in extractions))
     key_file.write_text(key + "\n")
     clock.lap("write_cache")
-    G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times)
+    G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times,
+                    references=refs)
     clock.lap("graph")
 
     result = BuildResult(report=report, graph=G, extracted=len(papers) - reused, reused=reused,
