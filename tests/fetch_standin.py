@@ -113,3 +113,51 @@ def world_from_days(day_files: list[Path], *, unknown_every: int = 10, batch_cap
         papers[f"ARXIV:{aid}"] = {"paperId": _s2id(aid), "externalIds": {"ArXiv": aid}, "title": title,
                                   "references": list(uniq.values())}
     return S2World(papers, batch_cap=batch_cap)
+
+
+# -- running the CLI in process, and the whole acceptance path ---------------------------------
+def run_main(*args) -> tuple[int, str, str]:
+    """``graphkit ARGS`` in this process: ``(exit code, stdout, stderr)``."""
+    import contextlib
+    import io
+
+    from graphkit.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main([str(a) for a in args])
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    return code, out.getvalue(), err.getvalue()
+
+
+ACCEPTANCE_DAYS = ("2024-05-27", "2024-05-28", "2024-05-29")
+FAST = ("--rate", "0", "--backoff", "0.001", "--max-wait", "0.01")
+
+
+def serve(server, days_dir: Path, world: S2World | None = None) -> None:
+    """Register the HF and S2 stand-ins on a ``pytest_httpserver.HTTPServer``."""
+    import re
+
+    server.expect_request("/api/daily_papers").respond_with_handler(hf_handler(days_dir))
+    if world is not None:
+        server.expect_request("/graph/v1/paper/batch", method="POST").respond_with_handler(world.batch_handler)
+        server.expect_request(re.compile(r"/graph/v1/paper/[^/]+/references")).respond_with_handler(
+            world.references_handler)
+
+
+def acceptance(server, days_dir: Path, root: Path, *, batch_cap: int = 10_000) -> dict:
+    """fetch hf-daily (3 days) -> fetch references -> build --references, all through the CLI
+    against the stand-ins; returns the paths, the world and the CLI outputs."""
+    world = world_from_days([Path(days_dir) / f"{d}.json" for d in ACCEPTANCE_DAYS], batch_cap=batch_cap)
+    serve(server, days_dir, world)
+    api = server.url_for("/").rstrip("/")
+    cache = root / "http.sqlite"
+    hf, refs, out = root / "hf", root / "refs.jsonl", root / "out"
+    r1 = run_main("fetch", "hf-daily", "--from", ACCEPTANCE_DAYS[0], "--to", ACCEPTANCE_DAYS[-1], "-o", hf,
+                  "--api-url", api, "--cache", cache, *FAST)
+    r2 = run_main("fetch", "references", hf, "-o", refs, "--api-url", api, "--cache", cache, *FAST)
+    r3 = run_main("build", hf, "--references", refs, "--out", out, "--json")
+    return {"hf": hf, "refs": refs, "out": out, "world": world, "runs": (r1, r2, r3), "cache": cache}

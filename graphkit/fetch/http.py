@@ -186,10 +186,11 @@ class ApiSession(requests_cache.CachedSession):
                 raise _Retryable(f"timed out after {kw['timeout']:g} s") from e
             except requests.ConnectionError as e:
                 raise _Retryable(f"connection failed ({type(e).__name__})") from e
-            if getattr(resp, "from_cache", False):
-                self.counts["cached"] += 1
-            if self.offline and not getattr(resp, "from_cache", False):
+            hit = getattr(resp, "from_cache", False) and resp.status_code == 200
+            if self.offline and not hit:  # requests-cache answers a miss with a 504
                 raise NotCached(f"{where}: not in the cache (--offline)")
+            if hit:
+                self.counts["cached"] += 1
             if resp.status_code in RETRY_STATUS:
                 raise _Retryable(f"HTTP {resp.status_code}", parse_retry_after(resp.headers.get("Retry-After")))
             if resp.status_code == 200 and validate is not None:
@@ -202,12 +203,15 @@ class ApiSession(requests_cache.CachedSession):
                     raise _Retryable(f"malformed response ({str(e).splitlines()[0][:80]})") from e
             return resp
 
+        backoff = (tenacity.wait_exponential(multiplier=pol.backoff, max=pol.max_wait)
+                   + tenacity.wait_random(0, pol.backoff))  # doubling, plus jitter
+
         def wait(state: tenacity.RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
             after = getattr(exc, "retry_after", None)
             if after is not None:
                 return min(after, pol.max_wait)
-            return tenacity.wait_exponential_jitter(initial=pol.backoff, max=pol.max_wait)(state)
+            return backoff(state)
 
         def count(state: tenacity.RetryCallState) -> None:
             self.counts["retries"] += 1
