@@ -114,7 +114,7 @@ def references(
     paths: List[Path] = typer.Argument(..., help="Papers (any input `graphkit build` reads)."),
     out: Path = typer.Option(..., "--out", "-o", help="JSONL file, appended to (a rerun resumes)."),
     source: str = typer.Option("semantic-scholar", "--source", help="semantic-scholar or openalex."),
-    batch_size: int = typer.Option(500, "--batch-size", min=1, max=500, help="Papers per batch request."),
+    batch_size: int = typer.Option(100, "--batch-size", min=1, max=500, help="Papers per batch request (at most 500; S2 caps one answer at 10,000 references in all, so big batches of well-referenced papers are paged instead: see README)."),
     api_url: Optional[str] = ApiUrl, rate: Optional[float] = Rate, retries: int = Retries,
     backoff: float = Backoff, max_wait: float = MaxWait, timeout: float = Timeout,
     cache: Optional[Path] = Cache, offline: bool = Offline,

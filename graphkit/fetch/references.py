@@ -20,6 +20,8 @@ from typing import Sequence
 from graphkit.fetch.http import ApiSession, FetchError
 from graphkit.fetch.journal import Journal
 from graphkit.fetch.semantic_scholar import MAX_BATCH, S2, s2_id
+
+DEFAULT_BATCH = 100  # see bench/fetch.py: 500 papers x ~40 references overflow S2's 10,000 per answer
 from graphkit.model import ReadReport
 from graphkit.progress import progress
 from graphkit.readers import read_paths
@@ -63,7 +65,7 @@ def client(source: str, session: ApiSession, api_url: str | None):
 
 def fetch_references(paths: Sequence[str | os.PathLike], out_file: str | os.PathLike, *,
                      session: ApiSession, source: str = "semantic-scholar", api_url: str | None = None,
-                     batch_size: int = MAX_BATCH, on_error=None) -> ReferencesResult:
+                     batch_size: int = DEFAULT_BATCH, on_error=None) -> ReferencesResult:
     if not 1 <= batch_size <= MAX_BATCH:
         raise FetchError(f"--batch-size must be 1..{MAX_BATCH}, not {batch_size}")
     api = client(source, session, api_url)
