@@ -226,6 +226,8 @@ def _load_references(out: Path, files, update: bool, report: ReadReport) -> dict
         report.skipped.extend(skips)
         merge(refs, new)
         _write_jsonl(kept, ({"id": k, "references": v} for k, v in sorted(refs.items())))
+    elif not update:
+        kept.unlink(missing_ok=True)  # a full build without references has none
     return refs
 
 

@@ -76,12 +76,17 @@ def cites(papers: Sequence[Paper]) -> tuple[list[tuple[str, str, str]], dict[str
     return out, counts
 
 
+ARXIV_DOI = "10.48550/arxiv."  # the DOI arXiv gives every paper
+
+
 def _keys(ref: dict) -> list[str]:
     """Lookup keys of a reference object, most specific first."""
     keys = []
     if ref.get("raw"):
         raw = str(ref["raw"])
         ax, doi = parse_arxiv_id(raw), parse_doi(raw)
+        if doi and doi.startswith(ARXIV_DOI):
+            ax, doi = parse_arxiv_id(doi[len(ARXIV_DOI):]), None
         keys += [f"doi:{doi}"] if doi else ([f"arxiv:{ax}"] if ax else [])
         keys.append(f"title:{normalise_title(raw)}")
         return keys
@@ -89,7 +94,7 @@ def _keys(ref: dict) -> list[str]:
         keys.append(f"arxiv:{parse_arxiv_id(str(ref['arxiv'])) or ref['arxiv']}")
     if ref.get("doi"):
         doi = parse_doi(str(ref["doi"])) or str(ref["doi"]).lower()
-        ax = parse_arxiv_id(doi) if doi.startswith("10.48550/arxiv.") else None
+        ax = parse_arxiv_id(doi[len(ARXIV_DOI):]) if doi.startswith(ARXIV_DOI) else None
         keys.append(f"arxiv:{ax}" if ax else f"doi:{doi}")
     for src in ("s2", "openalex"):
         if ref.get(src):
