@@ -26,6 +26,7 @@ from graphkit.readers import PaperIndex, read_paths
 PAPERS_FILE = "papers.jsonl"
 EXTRACTIONS_FILE = "extractions.jsonl"
 KEY_FILE = "extractions.key"  # the extractor version the cached extractions were made with
+REFERENCES_FILE = "references.jsonl"  # the --references of every build, merged (kept for --update)
 
 
 @dataclass
@@ -43,6 +44,8 @@ class BuildResult:
         labels: dict[str, int] = {}
         for _, d in G.nodes(data=True):
             key = d.get("type") if d.get("label") == "Entity" else d.get("label")
+            if d.get("external"):
+                key = "Paper (external)"
             labels[key] = labels.get(key, 0) + 1
         edges: dict[str, int] = {}
         for _, _, t in G.edges(data="type"):
@@ -53,7 +56,7 @@ class BuildResult:
         r = self.report
         counts = self.counts()
         papers = counts["nodes_by_label"].get("Paper", 0)
-        entities = self.graph.number_of_nodes() - papers
+        entities = self.graph.number_of_nodes() - papers - counts["nodes_by_label"].get("Paper (external)", 0)
         return {
             "files": len(r.files),
             "formats": r.formats,
@@ -185,7 +188,8 @@ def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
 
 def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit-out", *,
           gazetteers: Sequence[str] = (), update: bool = False, html: bool = True,
-          store: bool = True, related_k: int = 10, workers: int | None = None) -> BuildResult:
+          store: bool = True, related_k: int = 10, workers: int | None = None,
+          references: Sequence[str | os.PathLike] = ()) -> BuildResult:
     """Read ``paths``, extract, build the graph and write ``out/graph.json`` (+ HTML, store).
 
     With ``update=True`` the papers already in ``out`` are kept and their cached
@@ -193,7 +197,9 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
     The cache (``extractions.jsonl``, keyed by paper id and text hash) is dropped when the
     extractor version changed (``extractions.key``; the version covers the rules, packaged
     data and the contents of user gazetteers). ``workers``: see
-    :func:`extract_parallel`.
+    :func:`extract_parallel`. ``references``: JSONL files of ``graphkit fetch references``
+    (CITES and external cited works); kept merged in ``out/references.jsonl``, so an
+    ``--update`` keeps the references of earlier builds.
     """
     import gc
 
@@ -201,13 +207,32 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
     gc.disable()  # millions of small objects, no cyclic garbage: the collector only rescans
     try:
         return _build(paths, out, gazetteers=gazetteers, update=update, html=html, store=store,
-                      related_k=related_k, workers=workers)
+                      related_k=related_k, workers=workers, references=references)
     finally:
         if was:
             gc.enable()
 
 
-def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -> BuildResult:
+def _load_references(out: Path, files, update: bool, report: ReadReport) -> dict[str, list[dict]]:
+    """The references of ``files`` (+ those kept in ``out`` when updating), written back
+    merged to ``out/references.jsonl``; bad lines go to ``report.skipped``."""
+    from graphkit.readers.references import merge, read_references
+
+    kept = out / REFERENCES_FILE
+    refs: dict[str, list[dict]] = {}
+    if update and kept.exists():
+        refs, _ = read_references([kept])
+    if files:
+        new, skips = read_references(files)
+        report.skipped.extend(skips)
+        merge(refs, new)
+        _write_jsonl(kept, ({"id": k, "references": v} for k, v in sorted(refs.items())))
+    elif not update:
+        kept.unlink(missing_ok=True)  # a full build without references has none
+    return refs
+
+
+def _build(paths, out, *, gazetteers, update, html, store, related_k, workers, references=()) -> BuildResult:
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise GraphkitError(f"{out}: --out must be a folder, and this is a file")
@@ -248,6 +273,7 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
         if index.add(p):
             report.duplicates += 1
     papers = index.papers
+    refs = _load_references(out, list(references), update, report)
     clock.lap("read")
 
     extractor = Extractor(gazetteers)
@@ -264,7 +290,8 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
         fh.write(key + "\n")
     write_skipped(report, stage / SKIPPED_FILE)
     clock.lap("write_cache")
-    G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times)
+    G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times,
+                    references=refs)
     clock.lap("graph")
 
     result = BuildResult(report=report, graph=G, extracted=len(papers) - reused, reused=reused,

@@ -193,3 +193,36 @@ def test_focus_view_opens_on_its_centre(open_view, tmp_path):
     assert page.is_checked('input[data-edge="CO_OCCURS"]')
     assert page.evaluate("graphkit.edgeView.length") == 9
     assert "neighbourhood of LIBERO" in page.text_content("#gk-notice")
+
+
+def test_external_cited_works_are_hidden_behind_a_checkbox(open_view, tmp_path):
+    from graphkit.graph.cites import external_node
+
+    G = read_graph_json(HOSTILE)
+    papers = [n for n, d in G.nodes(data=True) if d["label"] == "Paper"]
+    for k, (key, title) in enumerate((("arxiv:1706.03762", "Attention is All you Need"),
+                                      ("doi:10.1162/neco.1997.9.8.1735", "Long Short-Term Memory"))):
+        G.add_node(key, **external_node(key, {"title": title, "year": 2017}), community=0, pagerank=0.01, degree=1)
+        G.add_edge(papers[k % len(papers)], key, key="CITES", type="CITES", reference=key)
+    page = open_view(render_html(G, tmp_path / "ext.html"))
+    total = G.number_of_nodes()
+    assert page.is_visible("#gk-external-label")
+    assert page.text_content("#gk-external-count") == "2"
+    assert not page.is_checked("#gk-external")
+    assert page.evaluate("graphkit.nodeView.length") == total - 2
+    shown = page.evaluate("graphkit.nodeView.getIds().map(i => graphkit.data.nodes[i].id)")
+    assert "arxiv:1706.03762" not in shown
+    page.check("#gk-external")
+    assert page.evaluate("graphkit.nodeView.length") == total
+    cites = sum(1 for *_, k in G.edges(keys=True) if k == "CITES")
+    assert page.evaluate("graphkit.edgeView.get().filter(e => graphkit.data.edgeTypes[e.et].type === 'CITES').length") == cites
+    page.uncheck("#gk-external")
+    assert page.evaluate("graphkit.nodeView.length") == total - 2
+    # searching an external work shows it (and ticks the box)
+    assert page.evaluate("q => graphkit.search(q)", "Long Short-Term Memory") == index_of(page, "doi:10.1162/neco.1997.9.8.1735")
+    assert page.is_checked("#gk-external")
+
+
+def test_no_external_checkbox_without_external_works(open_view, tmp_path):
+    page = open_view(render_html(read_graph_json(HOSTILE), tmp_path / "plain.html"))
+    assert not page.is_visible("#gk-external-label")

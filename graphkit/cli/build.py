@@ -22,6 +22,7 @@ def build(
     html: bool = typer.Option(True, "--html/--no-html", help="Write graph.html."),
     store: bool = typer.Option(True, "--store/--no-store", help="Load the embedded Cypher store."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    references: List[Path] = typer.Option([], "--references", help="References JSONL of `graphkit fetch references` (repeatable): CITES and external cited works."),
 ) -> None:
     """Read abstracts, extract entities, build the graph; write graph.json, graph.html and the embedded store.
 
@@ -30,11 +31,13 @@ def build(
         graphkit build data/ --out graphkit-out
 
         graphkit build new-papers.jsonl --out graphkit-out --update
+
+        graphkit build hf/ --references refs.jsonl --out graphkit-out
     """
     from graphkit.pipeline import build as run_build
 
     result = run_build(paths, out, gazetteers=[str(g) for g in gazetteer], update=update,
-                       html=html, store=store, related_k=related_k)
+                       html=html, store=store, related_k=related_k, references=references)
     report_skips(result.report, listed_in=out / "skipped.tsv")
     s = result.summary()
     if as_json:

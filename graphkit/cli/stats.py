@@ -83,5 +83,14 @@ def print_tables(s: dict) -> None:
     for p in s["most_built_on"]:
         t.add_row(str(p["builds_on_in"]), p["title"] or p["id"], ", ".join(p["via"]))
     out.print(t)
+
+    if s.get("most_cited"):
+        t = Table(title="Most cited works (incoming CITES)", title_justify="left")
+        for col in ("in", "work", "year", "where"):
+            t.add_column(col, justify="right" if col in ("in", "year") else "left")
+        for p in s["most_cited"]:
+            t.add_row(str(p["cited_by"]), p["title"] or p["id"], str(p["year"] or ""),
+                      "external" if p["external"] else "corpus")
+        out.print(t)
     if any(s["issues"].values()):
         out.print("issues: " + ", ".join(f"{k} {v}" for k, v in s["issues"].items() if v))

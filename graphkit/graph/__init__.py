@@ -27,6 +27,14 @@ Paper nodes (node key = ``id``)
     pagerank      float      PageRank over the whole graph (all edge types, weight=1)
     degree        int        number of incident edges, all types, in + out
 
+External Paper nodes (cited works outside the corpus, from ``build --references``)
+    the Paper attributes above (``abstract`` "", ``authors``/``source`` [], ``entities`` 0,
+    ``date`` None), plus
+    external      bool       ``True`` (corpus papers have no ``external`` attribute)
+    s2_id         str|None   Semantic Scholar paper id
+    openalex_id   str|None   OpenAlex work id (``W...``)
+    community     int        the community of most of the papers citing it
+
 Entity nodes (node key = ``id``)
     label         str        ``"Entity"``
     id            str        ``<type lower>:<normalised name>``, e.g. ``benchmark:metaworld``
@@ -59,13 +67,16 @@ Edges (``type`` = edge key; direction as written)
     Paper -BUILDS_ON-> Paper              A mentions (not introduces) what B introduces
         via       list[str]  entity ids introduced by B and mentioned by A
     Paper -CITES-> Paper                  explicit ``references`` of the input, resolved
-        reference str        the reference as written in the input
+        reference str        the reference as written in the input (for ``--references``
+                             files: the lookup key, e.g. ``arxiv:1706.03762``)
 
 Graph attributes (``G.graph``): ``related_k`` (int) and ``issues``, counts of what was
 odd in the input: ``papers_without_entities``, ``extractions_without_paper``,
 ``stop_entities`` (df above the RELATED cap), ``ambiguous_introductions`` (entities
 "introduced" by > 3 papers: no BUILDS_ON), ``builds_on_skipped_later``, ``references``,
-``resolved_references``, ``unresolved_references``, ``self_references``.
+``resolved_references``, ``unresolved_references``, ``self_references``; with
+``--references`` also ``external_references``, ``external_papers`` and
+``references_without_paper`` (lines whose citing paper is not in the corpus).
 """
 
 from graphkit.graph.build import build_graph

@@ -22,7 +22,7 @@ from typing import Iterable
 import networkx as nx
 
 from graphkit.graph.builds_on import builds_on
-from graphkit.graph.cites import cites
+from graphkit.graph.cites import cited_works, cites
 from graphkit.graph.communities import cluster
 from graphkit.graph.cooccurs import cooccurrences
 from graphkit.graph.metrics import add_metrics
@@ -44,7 +44,8 @@ def paper_node(p: Paper) -> dict:
 def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
                 related_k: int = 10, related_max_df: int | None = None,
                 cooccurs_min: int = 1, max_introducers: int = 3, seed: int = 42,
-                with_communities: bool = True, timings: dict | None = None) -> nx.MultiDiGraph:
+                with_communities: bool = True, timings: dict | None = None,
+                references: dict[str, list[dict]] | None = None) -> nx.MultiDiGraph:
     """The typed graph: nodes, MENTIONS, INTRODUCES, RELATED, CO_OCCURS, BUILDS_ON, CITES,
     then ``community``, ``pagerank`` and ``degree`` on every node.
 
@@ -52,7 +53,10 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
     extractions of unknown papers, unresolved and self references, ambiguous introductions).
     ``related_k``/``related_max_df``: see :mod:`~graphkit.graph.related`; ``cooccurs_min``:
     papers a pair needs for a CO_OCCURS edge; ``max_introducers``: see
-    :mod:`~graphkit.graph.builds_on`; ``seed``: Louvain's; ``timings`` (a dict) receives
+    :mod:`~graphkit.graph.builds_on`; ``seed``: Louvain's; ``references``: fetched
+    references per citing paper (:mod:`graphkit.readers.references`), giving CITES to
+    corpus papers and to ``external`` Paper nodes (see :func:`~graphkit.graph.cites.cited_works`);
+    ``timings`` (a dict) receives
     the seconds of each step. Python's cyclic garbage collector is paused meanwhile
     (millions of small objects made it rescan the heap over and over; nothing built here
     is cyclic garbage).
@@ -64,7 +68,8 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
     try:
         return _build_graph(papers, extractions, related_k=related_k, related_max_df=related_max_df,
                             cooccurs_min=cooccurs_min, max_introducers=max_introducers, seed=seed,
-                            with_communities=with_communities, timings=timings)
+                            with_communities=with_communities, timings=timings,
+                            references=references)
     finally:
         if was:
             gc.enable()
@@ -73,7 +78,7 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
 def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
                  related_k: int, related_max_df: int | None, cooccurs_min: int,
                  max_introducers: int, seed: int, with_communities: bool,
-                 timings: dict | None) -> nx.MultiDiGraph:
+                 timings: dict | None, references: dict[str, list[dict]] | None = None) -> nx.MultiDiGraph:
     papers = list(papers)
     lap = Clock(timings, prefix="graph.").lap
 
@@ -174,6 +179,18 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
         G.add_edge(a, b, key="CITES", type="CITES", reference=ref)
     issues.update(references=counts["references"], resolved_references=counts["resolved"],
                   unresolved_references=counts["unresolved"], self_references=counts["self"])
+    if references:
+        refs, ext, counts = cited_works(papers, references)
+        for v, attrs in ext.items():
+            G.add_node(v, **attrs)
+        for a, b, ref in refs:
+            if not G.has_edge(a, b, "CITES"):
+                G.add_edge(a, b, key="CITES", type="CITES", reference=ref)
+        issues.update(references=issues["references"] + counts["references"],
+                      resolved_references=issues["resolved_references"] + counts["resolved"],
+                      self_references=issues["self_references"] + counts["self"],
+                      external_references=counts["external"], external_papers=counts["external_papers"],
+                      references_without_paper=counts["without_paper"])
 
     lap("builds_on+cites")
     # -- node metrics --------------------------------------------------------------------
@@ -183,8 +200,21 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
             comm = cluster(list(names), [(a, b, c) for a, b, c, _ in pairs], entities_of, df, seed=seed)
             for v, c in comm.items():
                 G.nodes[v]["community"] = c
+            _external_communities(G)
     lap("communities")
     add_metrics(G)
     lap("metrics")
     G.graph["issues"] = issues
     return G
+
+
+def _external_communities(G: nx.MultiDiGraph) -> None:
+    """An external work joins the community most of the papers citing it are in (ties:
+    the smaller number, i.e. the larger community)."""
+    for v, d in G.nodes(data=True):
+        if not d.get("external"):
+            continue
+        votes = Counter(G.nodes[u].get("community") for u in G.predecessors(v)
+                        if G.nodes[u].get("community") is not None)
+        if votes:
+            d["community"] = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -15,7 +15,7 @@ def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
     """A JSON-able dict: ``counts`` (nodes by label, entities by type, edges by type),
     ``top_entities`` (per type, by df), ``communities`` (largest first, with their top
     entities), ``most_built_on`` (papers with most incoming BUILDS_ON) and ``issues``."""
-    labels = Counter(d.get("label") for _, d in G.nodes(data=True))
+    labels = Counter("Paper (external)" if d.get("external") else d.get("label") for _, d in G.nodes(data=True))
     edges = Counter(k for _, _, k in G.edges(keys=True))
 
     by_type: dict[str, list] = {}
@@ -38,8 +38,10 @@ def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
         ms = members[c]
         ents = sorted((n for n in ms if G.nodes[n].get("label") == "Entity"),
                       key=lambda n: (-(G.nodes[n].get("df") or 0), n))
+        ext = sum(1 for n in ms if G.nodes[n].get("external"))
         communities.append({
-            "community": c, "size": len(ms), "entities": len(ents), "papers": len(ms) - len(ents),
+            "community": c, "size": len(ms), "entities": len(ents), "papers": len(ms) - len(ents) - ext,
+            "external_papers": ext,
             "top_entities": [G.nodes[n].get("name") for n in ents[:5]],
         })
 
@@ -47,6 +49,10 @@ def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
     most_built_on = [{"id": p, "title": G.nodes[p].get("title"), "builds_on_in": c,
                       "via": _top_via(G, p)}
                      for p, c in sorted(built_on.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    cited = Counter(v for _, v, k in G.edges(keys=True) if k == "CITES")
+    most_cited = [{"id": p, "title": G.nodes[p].get("title"), "year": G.nodes[p].get("year"),
+                   "external": bool(G.nodes[p].get("external")), "cited_by": c}
+                  for p, c in sorted(cited.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
     return {
         "counts": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                    "nodes_by_label": dict(labels.most_common()),
@@ -55,6 +61,7 @@ def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
         "top_entities": top_entities,
         "communities": communities,
         "most_built_on": most_built_on,
+        "most_cited": most_cited,
         "issues": dict(G.graph.get("issues", {})),
     }
 

@@ -98,6 +98,8 @@ def _paper(d: dict, n: Hashable, degree: int) -> dict:
     for key in ("community", "pagerank"):
         if _number(d.get(key)) is not None:
             out[key] = d[key]
+    if d.get("external"):
+        out["ext"] = 1  # a cited work outside the corpus: hidden until the user asks
     return out
 
 
@@ -160,5 +162,6 @@ def graph_payload(G: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[float, 
             - {t for *_, t in G.out_edges(focus, data="type")}
     etypes = [{"type": t, "count": edge_counts.get(t, 0), "on": t not in hidden,
                **EDGE_STYLES[t]} for t in edge_types]
+    external = sum(1 for n in nodes if n.get("ext"))
     return {"title": title, "notice": notice, "focus": index.get(focus) if focus is not None else None,
-            "kinds": kinds, "edgeTypes": etypes, "nodes": nodes, "edges": edges}
+            "kinds": kinds, "edgeTypes": etypes, "nodes": nodes, "edges": edges, "external": external}

@@ -21,7 +21,7 @@
   var adj = N.map(function () { return []; });
   E.forEach(function (e, i) { adj[e[0]].push([e[1], e[2], 1, i]); adj[e[1]].push([e[0], e[2], -1, i]); });
 
-  var state = { kinds: {}, edgeOn: ET.map(function (t) { return !!t.on; }), minDf: 1, selected: null };
+  var state = { kinds: {}, edgeOn: ET.map(function (t) { return !!t.on; }), minDf: 1, selected: null, external: false };
   data.kinds.forEach(function (k) { state.kinds[k.kind] = true; });
 
   function el(tag, attrs, text) {
@@ -47,6 +47,7 @@
   function nodeVisible(i) {
     var n = N[i];
     if (!state.kinds[n.k]) return false;
+    if (n.ext && !state.external) return false;  // cited works outside the corpus: opt-in
     return n.k === "Paper" || n.df === undefined || n.df >= state.minDf;
   }
   var nodeView = new vis.DataView(nodes, { filter: function (item) { return nodeVisible(item.id); } });
@@ -237,6 +238,7 @@
   function reveal(i) {  // make a filtered-out node visible again
     var n = N[i];
     if (!state.kinds[n.k]) setKind(n.k, true);
+    if (n.ext && !state.external) setExternal(true);
     if (n.df !== undefined && n.df < state.minDf) setMinDf(n.df);
   }
 
@@ -292,6 +294,11 @@
     if (box) box.checked = !!on;
     refresh();
   }
+  function setExternal(on) {
+    state.external = !!on;
+    $("gk-external").checked = !!on;
+    refresh();
+  }
   function setEdgeType(type, on) {
     ET.forEach(function (t, k) { if (t.type === type) state.edgeOn[k] = !!on; });
     var box = document.querySelector('input[data-edge="' + type + '"]');
@@ -334,6 +341,11 @@
     lab.appendChild(el("span", { "class": "gk-count" }, t.count.toLocaleString("en")));
     $("gk-edges").appendChild(lab);
   });
+  if (data.external) {
+    $("gk-external-label").hidden = false;
+    $("gk-external-count").textContent = data.external.toLocaleString("en");
+    $("gk-external").addEventListener("change", function () { setExternal($("gk-external").checked); });
+  }
   var maxDf = 1;
   N.forEach(function (n) { if (n.df !== undefined && n.df > maxDf) maxDf = n.df; });
   $("gk-df").max = String(maxDf);
@@ -399,6 +411,7 @@
     document.body.setAttribute("data-ready", "1");
   });
   api.search = search;
+  api.setExternal = setExternal;
   api.select = function (i) { select(i, true); };
   api.find = find;
   api.setKind = setKind;
