@@ -17,23 +17,9 @@ import re
 
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
+from graphkit.extract.vocabulary import NAME_SHAPE_TYPE
 from graphkit.model import ExtractedEntity, Mention
-
-_SUFFIX_TYPE = [
-    (re.compile(r"(?:Bench(?:mark)?|Arena|Eval|Gym|Suite|QA|-Hard)$"), "Benchmark", 3.0),
-    (re.compile(r"(?:Dataset|Data|Corpus|DB)$"), "Dataset", 3.0),
-    (re.compile(r"-\d+(?:\.\d+)?[KM]$"), "Dataset", 2.0),  # "VisCode-200K" (sizes in B are models)
-    (re.compile(r"Sim$"), "Simulator", 2.0),
-]
-
-
-# a long form ending like this names a field, task, paradigm or measure, not an artifact
-_GENERIC_HEAD = re.compile(
-    r"\b(?:learning|models?|agents?|networks?|understanding|generation|retrieval|recognition|detection|"
-    r"segmentation|estimation|processing|translation|answering|reasoning|evaluations?|content|intelligence|"
-    r"distribution|functions?|rates?|scores?|index|ratio|error|loss|metrics?|accuracy|tail|interfaces?|"
-    r"questions?|domain|tasks?|problems?|process|logic|theory|evaluations?|engineering|analysis)$", re.IGNORECASE)
-
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z0-9]s$")
 _HAS_UPPER = re.compile(r"[A-Z]")
@@ -173,17 +159,24 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if gaz:
         typ = _most_common([c.type for c in gaz])
         votes = {typ: 5.0}
+        cues = [f"gazetteer:{_most_common([c.canonical or c.text for c in gaz])}->{typ}"]
     else:
         votes: dict[str, float] = {"Method": 0.9}
+        cues = []
         for k in keys:
             for t, w in st.type_votes.get(k, {}).items():
                 votes[t] = votes.get(t, 0.0) + w
+            cues += [c for c in st.cues.get(k, ()) if c not in cues]
         if st.subtitle_type and intro_flag and not st.title_key:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
-        for rx, t, w in _SUFFIX_TYPE:
+            cues.append(f"title:subtitle noun->{st.subtitle_type}")
+        for rx, t, w, label in NAME_SHAPE_TYPE:
             if rx.search(name):
                 votes[t] = votes.get(t, 0.0) + w
+                cues.append(f"name shape:{label}->{t}")
         typ = max(votes.items(), key=lambda kv: kv[1])[0]
+        if not cues or all(not c.endswith("->" + typ) for c in cues):
+            cues.append(f"default->{typ}")
 
     # introduced
     if gaz:
@@ -191,10 +184,10 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     else:
         introduced = intro_flag or (in_title and _title_own(st, cs, keys))
     if st.offsets is None:
-        mentions = [Mention(c.text, c.start, c.end, c.sentence) for c in cs]
+        mentions = [Mention(c.text, c.start, c.end, c.sentence, c.rule, cues) for c in cs]
     else:  # LaTeX accents were composed: provenance points into the raw text
         o, raw = st.offsets, st.source_text
-        mentions = [Mention(raw[o[c.start]:o[c.end]], o[c.start], o[c.end], c.sentence) for c in cs]
+        mentions = [Mention(raw[o[c.start]:o[c.end]], o[c.start], o[c.end], c.sentence, c.rule, cues) for c in cs]
     return ExtractedEntity(name=name, type=typ, aliases=aliases, introduced=introduced, count=len(cs),
                            mentions=mentions, source="+".join(sorted(sources)),
                            type_votes={t: round(w, 3) for t, w in votes.items()})

@@ -1,0 +1,94 @@
+"""The word lists and noun->type maps every extraction rule reads (one place).
+
+Rules in :mod:`graphkit.extract.discovery`, :mod:`graphkit.extract.stages` and
+:mod:`graphkit.extract.resolve` take their nouns and type maps from here, so a new
+head noun ("leaderboard", "testbed") is added once.
+
+>>> noun_type("benchmarks"), noun_type("simulation environment"), noun_type("bananas")
+('Benchmark', 'Benchmark', None)
+>>> name_shape_type("VisCode-200K"), name_shape_type("WebArena"), name_shape_type("Qwen2-7B")
+('Dataset', 'Benchmark', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+# head noun -> the type of the name it describes ("the LIBERO benchmark", "X, a simulator")
+NOUN_TYPE: dict[str, str] = {
+    "benchmark": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark", "task": "Benchmark",
+    "environment": "Benchmark", "game": "Benchmark", "testbed": "Benchmark", "arena": "Benchmark",
+    "dataset": "Dataset", "data": "Dataset", "corpus": "Dataset", "demonstration": "Dataset",
+    "simulator": "Simulator", "engine": "Simulator", "simulation": "Simulator",
+    "robot": "Robot", "platform": "Robot", "embodiment": "Robot", "arm": "Robot", "humanoid": "Robot",
+    "quadruped": "Robot", "hand": "Robot", "gripper": "Robot",
+    "model": "Method", "method": "Method", "baseline": "Method", "algorithm": "Method", "approach": "Method",
+    "policy": "Method", "agent": "Method", "framework": "Method", "llm": "Method", "vlm": "Method",
+    "strategy": "Method", "technique": "Method", "architecture": "Method",
+}
+
+# the nouns that end a title's own name as a type ("FooBench: ..." is not needed; "Foo Benchmark: ...")
+TITLE_TYPE_NOUNS = ("benchmark", "benchmarks", "suite", "dataset", "datasets", "corpus", "simulator", "engine")
+
+# the name's own shape: "-Bench", "-Arena", "-Eval", "-Gym", "-World" suites, "-200K" data sizes
+NAME_SHAPE_TYPE: list[tuple[re.Pattern, str, float, str]] = [
+    (re.compile(r"(?:Bench(?:mark)?|Arena|Eval|Gym|Suite|QA|-Hard|World|Env|Leaderboard)(?:[- ]?v?\d+(?:\.\d+)?)?$"),
+     "Benchmark", 3.0, "suite suffix"),
+    (re.compile(r"(?:Dataset|Data|Corpus|DB)$"), "Dataset", 3.0, "data suffix"),
+    (re.compile(r"-\d+(?:\.\d+)?[KM]$"), "Dataset", 2.0, "size suffix"),  # "VisCode-200K" (B sizes are models)
+    (re.compile(r"Sim$"), "Simulator", 2.0, "sim suffix"),
+]
+
+# words that open a sentence or a title but never a name ("Towards ...", "Learning ...")
+GENERIC_FIRST = {
+    "towards", "toward", "beyond", "rethinking", "learning", "on", "when", "what", "why", "how",
+    "is", "are", "do", "does", "can", "from", "the", "a", "an", "harnessing", "scaling", "unlocking",
+    "exploring", "revisiting", "understanding", "improving", "bridging", "benchmarking", "enhancing",
+    "leveraging", "training", "teaching", "making", "mastering", "boosting", "solving", "reinforcement",
+    "offline", "online", "deep", "large", "efficient", "robust", "general", "generalist",
+    "we", "our", "this", "these", "that", "in", "to", "it", "its", "for", "with", "by", "at", "as", "all",
+    "each", "both", "such", "using", "based", "given", "however", "moreover", "furthermore", "finally",
+    "first", "second", "third", "then", "here", "there", "while", "unlike", "compared", "existing",
+    "previous", "prior", "recent", "current", "most", "many", "several", "new", "novel", "specifically",
+    "experiments", "results", "extensive", "project", "video", "videos", "appendix", "table", "figure",
+    "section", "further", "additionally", "notably", "importantly", "thus", "therefore", "despite", "although",
+}
+
+# a phrase ending in one of these names a measure or a phenomenon, not an artifact
+METRIC_HEAD = {"accuracy", "score", "scores", "rate", "rates", "loss", "error", "ratio", "distance", "report",
+               "metric", "metrics", "reasoning", "performance", "results", "hypothesis", "principle", "law",
+               "laws", "problem", "phenomenon", "paradigm", "effect", "gap", "challenge", "challenges"}
+
+# single words that are fragments of a name, never a name on their own ("Multi", "Policy", "Law")
+FRAGMENT_WORDS = {"multi", "policy", "law", "laws", "pro", "mini", "max", "plus", "ultra", "lite", "base",
+                  "large", "small", "medium", "instruct", "chat", "turbo", "preview", "hard", "easy", "full",
+                  "verified", "diamond", "vision", "omni", "flash", "next", "zero", "one", "open", "meta"}
+
+# a defined long form ending in one of these names a field, task or measure ("neural architecture search")
+GENERIC_LONG_HEAD = re.compile(
+    r"\b(?:learning|models?|agents?|networks?|understanding|generation|retrieval|recognition|detection|"
+    r"segmentation|estimation|processing|translation|answering|reasoning|evaluations?|content|intelligence|"
+    r"distribution|functions?|rates?|scores?|index|ratio|error|loss|metrics?|accuracy|tail|interfaces?|"
+    r"questions?|domain|tasks?|problems?|process|logic|theory|engineering|analysis|search|optimi[sz]ation|"
+    r"planning|control|alignment|decoding|sampling|distillation|tuning|training|inference|modell?ing)$",
+    re.IGNORECASE)
+
+# "libraries such as NumPy": tools, languages, metrics and organisations are not entities
+TOOL_NOUN = re.compile(r"librar|packag|tool|languag|softwar|metric|format|compan|organi|institut|countr")
+
+
+def noun_type(noun: str | None) -> str | None:
+    """``benchmarks`` -> ``Benchmark``, ``simulation environment`` -> ``Benchmark`` (last word)."""
+    if not noun:
+        return None
+    n = noun.lower().split()[-1]
+    n = n[:-1] if n.endswith("s") and n[:-1] in NOUN_TYPE else n
+    return NOUN_TYPE.get(n)
+
+
+def name_shape_type(name: str) -> str | None:
+    """The type a name's own shape suggests (``-Bench``, ``-Gym``, ``-500K``), else None."""
+    for rx, t, _, _ in NAME_SHAPE_TYPE:
+        if rx.search(name):
+            return t
+    return None
