@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from graphkit.errors import GraphkitError
-from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.model import ALL_ENTITY_TYPES
 
 STOP = "STOP"
@@ -235,7 +235,7 @@ class Gazetteer:
         Words are joined while the joined string is a prefix of some entry, so one pass
         finds "Meta-World", "MetaWorld" and "Meta World" alike (separators are optional).
         """
-        low = text.lower()
+        low = fold(text)  # one character per character: offsets stay exact
         # [gap, word, gap, word, ..., gap]; on ASCII text a word is [a-z0-9]+ (a faster split)
         parts = (_ASCII_WORDS_SPLIT if low.isascii() else _WORDS_SPLIT).split(low)
         toks = parts[1::2]

@@ -17,7 +17,7 @@ from typing import Callable
 
 from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
-from graphkit.extract.normalize import singular_key
+from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
 from graphkit.extract.vocabulary import TOOL_NOUN, noun_type
 
@@ -107,7 +107,7 @@ def title_phrase(d: Discovery) -> None:
     if d.title_name:
         return
     low, st = d.st.lower, d.st
-    phrases = [(p.lower(), p) for p in _title_phrases(d.title)]
+    phrases = [(fold(p), p) for p in _title_phrases(d.title)]
     if any(pl in low[st.title_end:] for pl, _ in phrases):
         for m in D.INTRO_AT.finditer(low, st.title_end):
             for pl, p in phrases:

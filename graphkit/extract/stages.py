@@ -19,11 +19,11 @@ from graphkit.extract import rules as R
 from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
-from graphkit.extract.normalize import singular_key
+from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of, sentence_starts
 
-MAX_CHARS = 20_000  # longer abstracts are cut (a real abstract is < 3,000 characters)
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # + lone surrogates (spaCy cannot hash them)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _DOMAIN_HINT = re.compile(r"\.(?:github\.io|com|org|net|ai|io|edu)\b|@")
 _DOMAIN = re.compile(r"[\w.\-]*\.(?:github\.io|com|org|net|ai|io|edu)\b(?:/\S*)?|\S+@\S+\.\w+")
@@ -130,8 +130,8 @@ _TEX_RUN = re.compile(r"\S*\\['\"`^~]\S*")
 
 
 def clean_text(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
-    """Control characters become spaces (offsets are kept); overly long text is cut."""
-    text = strip_latex(_CTRL.sub(" ", text[:MAX_CHARS]), moved)
+    """Control characters and lone surrogates become spaces (offsets are kept)."""
+    text = strip_latex(_CTRL.sub(" ", text), moved)
     if "http" in text or "www." in text:
         text = _URL.sub(_blank, text)
     return _blank_domains(text)
@@ -149,7 +149,7 @@ def new_state(title: str, abstract: str) -> DocState:
     raw = f"{title}\n\n{abstract}" if abstract else title
     moved: list[tuple[int, list[int]]] = []
     text = clean_text(raw, moved)
-    st = DocState(text=text, title_end=min(len(title), len(text)), lower=text.lower())
+    st = DocState(text=text, title_end=min(len(title), len(text)), lower=fold(text))
     if moved:  # accent macros moved letters: mention offsets map back to the raw text
         st.source_text = raw
         st.offsets = list(range(len(text) + 1))
@@ -225,7 +225,7 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         sent = sentence_of(st.starts, a.short_start)
         before = text[st.starts[sent]:a.long_start]
         intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)) \
-            and _last(D.INTRO_WORD, before.lower()) >= _last(_COMPARE, before)
+            and _last(D.INTRO_WORD, fold(before)) >= _last(_COMPARE, before)
         _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro,
                            rule="abbreviation_short"))
         _add(st, Candidate(a.long, a.long_start, a.long_start + len(a.long), "abbreviation", introduced=intro,
@@ -237,7 +237,7 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
 def _occurrences(st: DocState, name: str, source: str, skip: int = -1, **kw) -> None:
     """Every whole-word occurrence of ``name`` (multi-word names: any case) but at ``skip``."""
     text = st.text
-    hay, needle = (text, name) if " " not in name else (st.lower, name.lower())
+    hay, needle = (text, name) if " " not in name else (st.lower, fold(name))
     i = hay.find(needle)
     n = len(needle)
     while i >= 0:
