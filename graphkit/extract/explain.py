@@ -19,12 +19,15 @@ Robix: A Unified Model
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
 from graphkit.extract.rules import _INTRO_RULES
 from graphkit.model import ExtractedEntity, Paper, PaperExtraction
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _introduced(e: ExtractedEntity) -> str:
@@ -66,7 +69,7 @@ def render_html(items: Iterable[tuple[Paper, PaperExtraction]]) -> str:
     nlp = spacy.blank("en")
     parts = []
     for paper, ex in items:
-        doc = nlp.make_doc(paper.text)
+        doc = nlp.make_doc(_SURROGATE.sub("\ufffd", paper.text))  # same length; spaCy cannot hash surrogates
         spans = []
         for e in ex.entities:
             label = e.type + ("*" if e.introduced else "")
