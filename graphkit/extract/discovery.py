@@ -15,7 +15,7 @@ from graphkit.extract.vocabulary import (GENERIC_FIRST, METRIC_HEAD, NOUN_TYPE, 
                                           noun_type)
 
 # a name-shaped phrase: capitalised / CamelCase / digit-bearing words, small joiners inside
-_C = r"(?:[\w+'’\u0300-\u036f]|\.(?=\w))"  # a name character; a dot only inside ("Qwen2.5", not "LIBERO.")
+_C = r"(?:[\w+'’\u0300-\u036f]|\.(?=\d))"  # a name character; a dot only before a digit ("Qwen2.5", not "1.5.To")
 _W = (rf"(?:[A-Z]{_C}*(?:-{_C}+)*|[a-z]{{1,4}}[A-Z]{_C}*(?:-{_C}+)*|[a-z]-[A-Z]{_C}*(?:-{_C}+)*"
       rf"|[a-z]+\d{_C}*(?:-{_C}+)*)")
 _J = r"(?:of|for|with|as|to|in|from|by|on|the|a|via|&)"
@@ -72,7 +72,7 @@ EVAL_AT = re.compile(rf"(?:the[ \t]+|both[ \t]+|all[ \t]+|several[ \t]+|[a-z]+[ 
 EVAL_VERB = re.compile(
     r"\b(?P<verb>evaluat\w*|experiments?|results?|tested|tests?|benchmark\w*|perform\w*|outperform\w*|"
     r"state-of-the-art|SOTA|achiev\w*|success\w*|accuracy|scores?|improvements?|gains?|"
-    r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b[^.;]*$")
+    r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b[^.;]*$", re.IGNORECASE)
 # precompiled (module-level re.* calls cost a cache lookup each)
 # "-like", "-style", "-based" ... in any case: "R1-Like" names R1 ("X-like" is not a name)
 NOT_NAME_SUFFIX = r"(?:[Ll]ike|LIKE|[Ss]tyle|[Bb]ased|BASED|[Dd]riven|[Ii]nspired|[Pp]owered)"
@@ -102,7 +102,7 @@ def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
 
 # shape: one token with inner capitals, two capitals, or a capital and a digit
 TOKEN = re.compile(r"(?<![\w\-.\u0300-\u036f])(?=[A-Za-z][\w\-.+\u0300-\u036f]*[A-Z0-9])[A-Za-z][\w\u0300-\u036f]*"
-                   r"(?:[\-.+][\w\u0300-\u036f]+)*\+*(?![\w\u0300-\u036f])")
+                   r"(?:[\-+][\w\u0300-\u036f]+|\.\d[\w\u0300-\u036f]*)*\+*(?![\w\u0300-\u036f])")
 _SHAPE = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Z].*\d|\d.*[A-Z]")
 _TITLE_WORD = re.compile(r"^(?:[A-Z]?[a-z]+|[A-Z])$")
 _LOWER_SUFFIX = re.compile(rf"(?:-(?:[a-z]+|{NOT_NAME_SUFFIX}))+$")
@@ -128,6 +128,18 @@ def strip_token(token: str) -> str:
     if m and m.start() > 0 and is_shape(t[:m.start()]):
         t = t[:m.start()]
     return t
+
+
+# in a list of names, these joiners start the next phrase ("Arena-Hard with Claude 3.5")
+_LIST_BREAK = re.compile(r"[ \t]+(?:with|using|via|against|versus|vs\.?|on|in|by|from|across|under|over|than|to)[ \t]+"
+                         r"(?=[A-Z\d])")
+
+
+def list_item(name: str) -> str:
+    """A list item cut before a joiner that starts another phrase: ``Arena-Hard v0.1 with Claude``
+    -> ``Arena-Hard v0.1`` (names inside lists rarely hold "with"/"on"/"using")."""
+    m = _LIST_BREAK.search(name)
+    return name[:m.start()] if m else name
 
 
 def clean_phrase(name: str) -> str:

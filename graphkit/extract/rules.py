@@ -205,7 +205,7 @@ def context_noun_list(d: Discovery) -> None:
         for item in items:
             if at_start and item is items[0] and not D.is_shape(item):
                 continue
-            d.add(item, "context_noun_list", False, typ, 2.0, single_ok=typ != "Robot", cue=f"noun after:{noun}")
+            d.add(D.list_item(item), "context_noun_list", False, typ, 2.0, single_ok=typ != "Robot", cue=f"noun after:{noun}")
 
 
 def example_list(d: Discovery) -> None:
@@ -226,7 +226,7 @@ def example_list(d: Discovery) -> None:
         typ = noun_type(noun)
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
-            d.add(item, "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")
+            d.add(D.list_item(item), "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")
 
 
 def eval_list(d: Discovery) -> None:
@@ -247,7 +247,7 @@ def eval_list(d: Discovery) -> None:
         typ = "Dataset" if _TRAIN_VERB.match(verb) else "Benchmark"
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
-            d.add(item, "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
+            d.add(D.list_item(item), "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
 
 
 RULES: list[Callable[[Discovery], None]] = [

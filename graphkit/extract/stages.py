@@ -20,6 +20,7 @@ from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
+from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
@@ -36,7 +37,11 @@ _PLAIN_PHRASE = re.compile(r"^[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+)+$")
 _CAP_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?!The |A |An |Our |We |In |On |For |With |Via |And |Of )[A-Z][a-z]+\s+$")
 
 
-_SUFFIX = re.compile(r"(?:-\w+(?:\.\w+)*)+")
+_SUFFIX = re.compile(r"(?:-\w+(?:\.\d\w*)*)+")  # a dot only before a digit: "UI-TARS-1.5.To" ends at 1.5
+_VERSION = r"[vV]?\d{1,4}(?:\.\d+)*"
+# " 2.0", " 2024", " v0.1", " Pro", " Verified" after a known name (not "256 x 256", "3 tasks", "7B")
+_SPACE_TAIL = re.compile(rf"(?: (?:{_VERSION}(?!\w|\.\d)(?!\s*(?:x\b|×|%|[a-z]+s\b|times\b|of\b|to\b|-\w))"
+                         rf"|(?:{'|'.join(VARIANT_WORDS)})(?![\w\-])))+")
 
 
 # precompiled (module-level re.* calls cost a cache lookup each)
@@ -129,9 +134,55 @@ def strip_latex(text: str, moved: list[tuple[int, list[int]]] | None = None) -> 
 _TEX_RUN = re.compile(r"\S*\\['\"`^~]\S*")
 
 
+_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ", "eta": "η",
+          "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
+          "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω"}
+_GREEK_NAMES = "|".join(_GREEK)
+# "$\pi_0$", "\pi_{0.5}", "π_{0.5}", "$\tau$-bench": a Greek letter (macro or character) with an
+# optional subscript, spelled as the name is written in plain text ("π0", "π0.5", "τ-bench")
+_ANY_GREEK = re.compile(r"[\u0391-\u03c9]")
+_MATH_RUN = re.compile(rf"\S*?(?:\\(?:{_GREEK_NAMES})(?![A-Za-z])|[\u0391-\u03c9]\$?_|\$[\u0391-\u03c9])\S*")
+_MATH_NAME = re.compile(rf"\$?(?:\\(?P<name>{_GREEK_NAMES})(?![A-Za-z])\s?|(?P<ch>[\u0391-\u03c9]))\$?"
+                        rf"(?:_\{{?(?P<sub>\d+(?:\.\d+)?)\}}?)?\$?")
+
+
+def greek_names(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
+    """LaTeX spellings of Greek-letter names in their plain form: ``$\\pi_{0.5}$`` -> ``π0.5``,
+    padded after the run (``moved`` as in :func:`strip_latex`).
+
+    >>> greek_names(r"we fine-tune $\\pi_0$ and π_{0.5} on $\\tau$-bench.").split()
+    ['we', 'fine-tune', 'π0', 'and', 'π0.5', 'on', 'τ-bench.']
+    """
+    if "\\" not in text and not _ANY_GREEK.search(text):
+        return text
+
+    def run(m: re.Match) -> str:
+        out, src, i = [], [], m.start()
+        for g in _MATH_NAME.finditer(text, m.start(), m.end()):
+            if not (g.group("name") or g.group("sub") or "$" in g.group()):
+                continue
+            out.append(text[i:g.start()])
+            src.extend(range(i, g.start()))
+            out.append(_GREEK[g.group("name")] if g.group("name") else g.group("ch"))
+            src.append(g.start())
+            if g.group("sub"):
+                out.append(g.group("sub"))
+                src.extend(range(g.start("sub"), g.end("sub")))
+            i = g.end()
+        out.append(text[i:m.end()])
+        src.extend(range(i, m.end()))
+        w = "".join(out)
+        n = m.end() - m.start()
+        if moved is not None and w != m.group():
+            moved.append((m.start(), src[:len(w)] + [m.end()] * (n - len(w))))
+        return w + " " * (n - len(w))
+    return _MATH_RUN.sub(run, text)
+
+
 def clean_text(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
-    """Control characters and lone surrogates become spaces (offsets are kept)."""
-    text = strip_latex(_CTRL.sub(" ", text), moved)
+    """Control characters and lone surrogates become spaces (offsets are kept); LaTeX Greek
+    names and accents are composed (``moved`` says where their letters came from)."""
+    text = strip_latex(greek_names(_CTRL.sub(" ", text), moved), moved)
     if "http" in text or "www." in text:
         text = _URL.sub(_blank, text)
     return _blank_domains(text)
@@ -153,8 +204,9 @@ def new_state(title: str, abstract: str) -> DocState:
     if moved:  # accent macros moved letters: mention offsets map back to the raw text
         st.source_text = raw
         st.offsets = list(range(len(text) + 1))
-        for start, src in moved:
-            st.offsets[start:start + len(src)] = src
+        o = st.offsets
+        for start, src in moved:  # in the order applied: later steps map through earlier ones
+            o[start:start + len(src)] = [o[s] for s in src]
     return st
 
 
@@ -197,7 +249,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
             parts = suffix.split("-")[1:]
             keep = []
             for p in parts:
-                if (p.islower() or D.NOT_NAME_WORD.match(p)) and not _DIGIT.search(p):
+                if (p.islower() or D.NOT_NAME_WORD.match(p)) and not _DIGIT.search(p) and p not in VARIANT_PARTS:
                     break
                 keep.append(p)
             if keep and g.entry.type == "Topic":
@@ -206,6 +258,14 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                 variant = text[start:end] + "-" + "-".join(keep)
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
                     _add(st, Candidate(variant, start, start + len(variant), "variant", rule="gazetteer_variant"))
+                    st.vote(singular_key(variant), g.entry.type, 1.5, f"variant of:{g.entry.name}")
+                    continue
+        elif text.startswith(" ", end) and g.entry.type not in ("Topic", "Robot"):
+            t = _SPACE_TAIL.match(text, end, end + 40)
+            if t:
+                variant = text[start:t.end()]
+                if gaz.lookup(variant) is None and not gaz.is_stop(variant):
+                    _add(st, Candidate(variant, start, t.end(), "variant", rule="gazetteer_version"))
                     st.vote(singular_key(variant), g.entry.type, 1.5, f"variant of:{g.entry.name}")
                     continue
         _add(st, Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name,

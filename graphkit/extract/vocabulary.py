@@ -39,6 +39,19 @@ NAME_SHAPE_TYPE: list[tuple[re.Pattern, str, float, str]] = [
     (re.compile(r"Sim$"), "Simulator", 2.0, "sim suffix"),
 ]
 
+# lower-case hyphen parts that still belong to a model's or benchmark's name ("Phi-3-mini-4k-instruct",
+# "Adam-mini", "SWE-bench-java" is not here: only release and size words)
+VARIANT_PARTS = {"mini", "instruct", "chat", "base", "pro", "max", "plus", "turbo", "preview", "lite", "flash",
+                 "coder", "code", "math", "vl", "vision", "reasoning", "thinking", "distill", "zero", "large",
+                 "small", "medium", "tiny", "nano", "air", "omni", "long", "hard", "verified", "diamond", "ultra",
+                 "next", "audio", "it", "sft", "dpo", "rl", "exp", "online"}
+# capitalised words that follow a known name as a release of it ("GPQA Diamond", "SWE-bench Verified",
+# "Claude Code", "SDXL Turbo", "Phi-3 Mini")
+VARIANT_WORDS = ("Pro", "Flash", "Lite", "Verified", "Diamond", "Mini", "Turbo", "Sonnet", "Opus", "Haiku",
+                 "Instruct", "Chat", "Plus", "Max", "Ultra", "Hard", "XL", "XXL", "Nano", "Omni", "Air", "Thinking",
+                 "Preview", "Coder", "Code", "Math", "VL", "Vision", "Extended", "Live", "Lite", "Reasoning",
+                 "Distill", "Zero", "Multimodal", "Long")
+
 # words that open a sentence or a title but never a name ("Towards ...", "Learning ...")
 GENERIC_FIRST = {
     "towards", "toward", "beyond", "rethinking", "learning", "on", "when", "what", "why", "how",
