@@ -72,7 +72,7 @@ EVAL_AT = re.compile(rf"(?:the[ \t]+|both[ \t]+|all[ \t]+|several[ \t]+|[a-z]+[ 
 EVAL_VERB = re.compile(
     r"\b(?P<verb>evaluat\w*|experiments?|results?|tested|tests?|benchmark\w*|perform\w*|outperform\w*|"
     r"state-of-the-art|SOTA|achiev\w*|success\w*|accuracy|scores?|improvements?|gains?|"
-    r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b[^.;]*$", re.IGNORECASE)
+    r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b(?:[^.;]|\.\d)*$", re.IGNORECASE)
 # precompiled (module-level re.* calls cost a cache lookup each)
 # "-like", "-style", "-based" ... in any case: "R1-Like" names R1 ("X-like" is not a name)
 NOT_NAME_SUFFIX = r"(?:[Ll]ike|LIKE|[Ss]tyle|[Bb]ased|BASED|[Dd]riven|[Ii]nspired|[Pp]owered)"

@@ -19,7 +19,7 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.vocabulary import TOOL_NOUN, noun_type
+from graphkit.extract.vocabulary import LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, noun_type
 
 _TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
 _TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine|collect|learn")
@@ -191,7 +191,13 @@ def context_noun_list(d: Discovery) -> None:
     """
     text, st = d.text, d.st
     for m in D.CONTEXT_NOUN.finditer(text):
-        s, lo = m.start(), max(0, m.start() - 120)
+        s = m.start()
+        for _ in range(3):  # "... and TVQA short video benchmarks": skip the noun's modifiers
+            w0 = max(text.rfind(" ", 0, s), text.rfind("\t", 0, s)) + 1
+            if w0 <= 0 or text[w0:s].lower() not in NOUN_MODIFIERS:
+                break
+            s = w0 - 1
+        lo = max(0, s - 120)
         # the list's last name holds a capital or a digit, in the run of non-blanks before s
         if not D.CAP_OR_DIGIT.search(text, max(lo, text.rfind(" ", lo, s) + 1, text.rfind("\t", lo, s) + 1), s):
             continue
@@ -229,11 +235,39 @@ def example_list(d: Discovery) -> None:
             d.add(D.list_item(item), "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")
 
 
+_HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*(?::|\(|[ \t]of\b|,[ \t]*(?:namely|i\.e\.|"
+                        rf"e\.g\.),?)|(?=[ \t]+[A-Z]))")
+
+
+def noun_then_list(d: Discovery) -> None:
+    """A plural type noun, then its names: ``benchmarks of MMBench, SEEDBench and MMStar``,
+    ``datasets: X and Y``, ``benchmarks (X, Y)``.
+
+    >>> names(noun_then_list, "A Study", "Gains on multimodal benchmarks of FooBench, BarVQA and BazEval.")
+    ['FooBench', 'BarVQA', 'BazEval']
+    """
+    text = d.text
+    for h in _HEAD_LIST.finditer(text):
+        m = D.LIST_AT.match(text, h.end())
+        if not m or not m.group("list"):
+            continue
+        noun = h.group("noun")
+        typ = noun_type(noun)
+        items = D.LIST_SPLIT.split(m.group("list"))
+        strong = h.group("sep").strip()[:1] in (":", "(")
+        for item in items:
+            d.add(D.list_item(item), "noun_then_list", False, typ, 2.0, single_ok=len(items) > 1 or strong,
+                  cue=f"noun then list:{noun}")
+
+
+_ON_X = re.compile(rf"On[ \t]+(?:the[ \t]+)?(?P<list>{D.NAME}(?:[ \t]+and[ \t]+{D.NAME})?),")
+
+
 def eval_list(d: Discovery) -> None:
     """``evaluated on X and Y`` -> Benchmark; ``trained on X`` -> Dataset.
 
-    >>> names(eval_list, "A Study", "Our agent is evaluated on FooArena and BarQA with gains.")
-    ['FooArena', 'BarQA']
+    >>> names(eval_list, "A Study", "Our agent is evaluated on FooArena and BarQA with gains. On ZooLogic, it wins.")
+    ['FooArena', 'BarQA', 'ZooLogic']
     """
     text, st = d.text, d.st
     for i, j in D.literal_hits(text, D.EVAL_TRIGGERS):
@@ -248,11 +282,17 @@ def eval_list(d: Discovery) -> None:
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
             d.add(D.list_item(item), "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
+    for s0 in st.starts[1:]:  # "On ZebraLogic, ScPO ...": a sentence opening with "On X," reports results on X
+        if text.startswith("On ", s0):
+            m = _ON_X.match(text, s0)
+            if m:
+                for item in D.LIST_SPLIT.split(m.group("list")):
+                    d.add(D.list_item(item), "eval_list", False, "Benchmark", 1.2, cue="context:On X,")
 
 
 RULES: list[Callable[[Discovery], None]] = [
     title_prefix, title_phrase, called_name, appositive_name, our_noun_name, intro_sentence_names,
-    context_noun_list, example_list, eval_list,
+    context_noun_list, noun_then_list, example_list, eval_list,
 ]
 _INTRO_RULES = {"title_prefix", "title_phrase", "called_name", "appositive_name", "our_noun_name", "intro_direct",
                 "intro_apposition", "intro_paren", "intro_sentence_start"}
@@ -300,5 +340,6 @@ def names(rule: Callable[[Discovery], None], title: str, abstract: str) -> list[
 
 # the coarse source each rule's mentions carry (ranks overlaps, see candidates.SOURCE_RANK)
 RULE_SOURCE = {"title_prefix": "title", "title_phrase": "title", "context_noun_list": "context",
+               "noun_then_list": "context",
                "example_list": "context", "eval_list": "context"}
 RULE_SOURCE.update({r: "intro" for r in _INTRO_RULES if r not in RULE_SOURCE})

@@ -325,6 +325,9 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
 
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
 _BEFORE_WEIGHT = 2.5
+# "a new benchmark, LoRA-WiSE, ..." / "the dataset they used, M3W": the type noun, a comma, the name
+_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our)\s+(?:[\w\-]+\s+){0,3}?(benchmark|dataset|suite|corpus|"
+                           r"simulator|testbed|engine)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
@@ -342,12 +345,18 @@ def vote_types(st: DocState) -> None:
         if c.source == "gazetteer" or c.start < 2:
             continue
         before = text[max(0, c.start - 12):c.start]
-        if not (before[-1] in " \n" and before.rstrip()[-1:].isalpha()):
+        if before[-1] not in " \n":
             continue
-        m = _BEFORE.search(before)
-        if m:
-            noun = m.group(1).lower()
-            st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun before:{noun}")
+        if before.rstrip()[-1:].isalpha():
+            m = _BEFORE.search(before)
+            if m:
+                noun = m.group(1).lower()
+                st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun before:{noun}")
+        elif before.rstrip()[-1:] == ",":
+            m = _BEFORE_COMMA.search(text, max(0, c.start - 70), c.start)
+            if m:
+                noun = m.group(1).lower()
+                st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun, name:{noun}")
 
 
 def vote_appositives(st: DocState) -> None:

@@ -52,6 +52,24 @@ VARIANT_WORDS = ("Pro", "Flash", "Lite", "Verified", "Diamond", "Mini", "Turbo",
                  "Preview", "Coder", "Code", "Math", "VL", "Vision", "Extended", "Live", "Lite", "Reasoning",
                  "Distill", "Zero", "Multimodal", "Long")
 
+# lower-case words between a list of names and its type noun ("the MSVD and TGIF short video benchmarks")
+NOUN_MODIFIERS = {
+    "video", "image", "math", "mathematical", "reasoning", "coding", "code", "manipulation", "navigation", "robotic",
+    "robot", "driving", "agent", "agentic", "web", "gui", "multimodal", "qa", "language", "vision", "vision-language",
+    "text", "textual", "long-context", "embodied", "medical", "mobile", "planning", "control", "locomotion",
+    "simulation", "simulated", "real-world", "standard", "popular", "public", "widely-used", "challenging",
+    "well-known", "established", "academic", "downstream", "evaluation", "short", "long", "visual", "audio", "speech",
+    "question-answering", "retrieval", "dexterous", "household", "kitchen", "offline", "continuous", "tabletop",
+    "synthetic", "instruction-following", "safety", "chat", "dialogue", "knowledge", "science", "scientific",
+    "financial", "legal", "biomedical", "clinical", "3d", "2d", "in-domain", "out-of-domain", "generalization",
+    "grounding", "understanding", "generation", "editing", "detection", "segmentation", "classification",
+    "translation", "summarization", "open-source", "multilingual", "benchmark", "comprehensive", "diverse",
+    "representative", "mainstream", "common", "commonly", "used", "widely", "existing", "recent", "large-scale",
+}
+
+# the plural type nouns a list of names may follow ("benchmarks: X, Y", "datasets (X, Y and Z)")
+LIST_HEAD_NOUNS = ("benchmarks", "datasets", "suites", "simulators", "environments", "testbeds", "corpora")
+
 # words that open a sentence or a title but never a name ("Towards ...", "Learning ...")
 GENERIC_FIRST = {
     "towards", "toward", "beyond", "rethinking", "learning", "on", "when", "what", "why", "how",
