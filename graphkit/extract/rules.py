@@ -22,6 +22,7 @@ from graphkit.extract.sentences import sentence_of
 from graphkit.extract.vocabulary import LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, noun_type
 
 _TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
+_JOINED = re.compile(r"[ \t]+(?:of|for|with|as|to|in|from|by|on|the|a|an|via|across|over)[ \t]+")
 _TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine|collect|learn")
 _OUR_OR_WE = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
 
@@ -209,8 +210,11 @@ def context_noun_list(d: Discovery) -> None:
         at_start = lb.start() in st.starts
         items = D.LIST_SPLIT.split(lb.group("list"))
         for item in items:
-            if at_start and item is items[0] and not D.is_shape(item):
-                continue
+            if at_start and item is items[0]:
+                # "Gains on the MSVD, ..." opens the sentence: the name is after the last joiner
+                item = _JOINED.split(item)[-1]
+                if not D.is_shape(item.split()[0] if item.split() else item):
+                    continue
             d.add(D.list_item(item), "context_noun_list", False, typ, 2.0, single_ok=typ != "Robot", cue=f"noun after:{noun}")
 
 

@@ -326,12 +326,12 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
 _BEFORE_WEIGHT = 2.5
 # "a new benchmark, LoRA-WiSE, ..." / "the dataset they used, M3W": the type noun, a comma, the name
-_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our)\s+(?:[\w\-]+\s+){0,3}?(benchmark|dataset|suite|corpus|"
-                           r"simulator|testbed|engine)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
+_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
+                           r"dataset|suite|corpus|simulator|testbed|engine|metric|measure)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
-                         r"architecture|approach)\b"
+                         r"architecture|approach|metric|measure|checklist)\b"
                          # the head noun ends the noun phrase ("a robot action tokenizer" is no robot)
                          r"(?=\s*(?:[,.;:()]|$)|\s+(?:of|for|that|which|with|to|in|on|comprising|consisting|"
                          r"containing|built|designed|based|featuring|covering|spanning|and|where|from|by|capable|"

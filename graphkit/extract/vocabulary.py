@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+NOT_ENTITY = "-"  # the pseudo-type of metrics: a name whose votes it wins is dropped
+
 # head noun -> the type of the name it describes ("the LIBERO benchmark", "X, a simulator")
 NOUN_TYPE: dict[str, str] = {
     "benchmark": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark", "task": "Benchmark",
@@ -24,7 +26,9 @@ NOUN_TYPE: dict[str, str] = {
     "quadruped": "Robot", "hand": "Robot", "gripper": "Robot",
     "model": "Method", "method": "Method", "baseline": "Method", "algorithm": "Method", "approach": "Method",
     "policy": "Method", "agent": "Method", "framework": "Method", "llm": "Method", "vlm": "Method",
-    "strategy": "Method", "technique": "Method", "architecture": "Method",
+    "strategy": "Method", "technique": "Method", "architecture": "Method", "checklist": "Benchmark",
+    # metrics and measures are no entities (GUIDELINES.md): their votes drop the name
+    "metric": NOT_ENTITY, "measure": NOT_ENTITY, "score": NOT_ENTITY,
 }
 
 # the nouns that end a title's own name as a type ("FooBench: ..." is not needed; "Foo Benchmark: ...")
@@ -37,6 +41,7 @@ NAME_SHAPE_TYPE: list[tuple[re.Pattern, str, float, str]] = [
     (re.compile(r"(?:Dataset|Data|Corpus|DB)$"), "Dataset", 3.0, "data suffix"),
     (re.compile(r"-\d+(?:\.\d+)?[KM]$"), "Dataset", 2.0, "size suffix"),  # "VisCode-200K" (B sizes are models)
     (re.compile(r"Sim$"), "Simulator", 2.0, "sim suffix"),
+    (re.compile(r"[A-Za-z\-](?:Score|Metric)$"), NOT_ENTITY, 5.0, "metric suffix"),  # "BERTScore", "Trust-Score"
 ]
 
 # lower-case hyphen parts that still belong to a model's or benchmark's name ("Phi-3-mini-4k-instruct",
