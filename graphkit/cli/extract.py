@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
@@ -18,34 +18,58 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
+def _json_line(d: dict) -> str:
+    """One JSON line; ASCII escapes only when the text holds a lone surrogate (not UTF-8)."""
+    line = json.dumps(d, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(d)
+    return line
+
+
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., help="Input files or folders."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", help="jsonl (one paper per line) or table."),
     gazetteer: List[Path] = Gazetteer,
-    mentions: bool = typer.Option(False, "--mentions", help="With jsonl: include every mention (offsets, sentence)."),
+    mentions: bool = typer.Option(False, "--mentions", help="With jsonl: include every mention (offsets, sentence, rule, type cues)."),
+    explain: bool = typer.Option(False, "--explain", help="Print, per entity, the rules that found it, the cues that typed it and why it is introduced."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the papers' entities as an HTML page (displacy, offline)."),
 ) -> None:
     """Extract the entities of every paper (no graph). JSONL is what ../shared/eval/score.py reads.
 
     Example:
 
         graphkit extract data/ --format jsonl > pred.jsonl
+
+        graphkit extract data/robix.json --explain --html entities.html
     """
     from graphkit.extract import Extractor
+    from graphkit.extract.explain import explain as explain_paper
+    from graphkit.extract.explain import write_html
     from graphkit.progress import progress
     from graphkit.readers import read_paths
 
     report = read_paths(paths)
     report_skips(report)
     extractor = Extractor([str(g) for g in gazetteer])
+    kept = []
     with progress("extracting", len(report.papers)) as advance:
-        for ex in extractor.extract(report.papers, on_paper=advance):
-            if fmt is ExtractFormat.jsonl:
+        for paper, ex in zip(report.papers, extractor.extract(report.papers, on_paper=advance)):
+            if html is not None:
+                kept.append((paper, ex))
+            if explain:
+                print(explain_paper(paper, ex))
+            elif fmt is ExtractFormat.jsonl:
                 d = ex.to_dict()
                 if not mentions:
                     for e in d["entities"]:
                         e.pop("mentions", None)
-                print(json.dumps(d, ensure_ascii=False))
+                print(_json_line(d))
             else:
                 ents = "; ".join(f"{e.name} [{e.type}{', new' if e.introduced else ''}]" for e in ex.entities)
                 print(f"{ex.title}\n    {ents or '-'}")
+    if html is not None:
+        n = write_html(html, kept)
+        typer.echo(f"wrote {html} ({n} papers)", err=True)

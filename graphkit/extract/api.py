@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from graphkit.extract.components import STATE_KEY, build_nlp, new_state
 from graphkit.extract.gazetteer import Gazetteer
-from graphkit.model import Paper, PaperExtraction
+from graphkit.extract.stages import MAX_CHARS, split_sentences
+from graphkit.model import ExtractedEntity, Mention, Paper, PaperExtraction
 
 PIPELINE_VERSION = "1.0"
 BATCH_SIZE = 256
@@ -37,7 +38,59 @@ EXTRACTOR_VERSION = f"{PIPELINE_VERSION}.{_code_hash()}"  # + the gazetteer hash
 
 def text_hash(paper: Paper, version: str = EXTRACTOR_VERSION) -> str:
     """Key of the extraction cache: the paper's text and the extractor version."""
-    return hashlib.sha1(f"{version}\0{paper.text}".encode()).hexdigest()[:16]
+    # "surrogatepass": a lone surrogate in a title must not crash extraction
+    return hashlib.sha1(f"{version}\0{paper.text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def windows(abstract: str, size: int = MAX_CHARS) -> list[tuple[int, str]]:
+    """``abstract`` cut into pieces of at most ``size`` characters at sentence ends (else at a
+    blank), as (offset, piece): long texts are extracted window by window, nothing is lost.
+
+    >>> windows("One. Two. Three.", 10)
+    [(0, 'One. Two. '), (10, 'Three.')]
+    """
+    out, i, n = [], 0, len(abstract)
+    while n - i > size:
+        j = abstract.rfind(". ", i + size // 2, i + size - 1)
+        j = j + 2 if j >= 0 else (abstract.rfind(" ", i + size // 2, i + size) + 1 or i + size)
+        out.append((i, abstract[i:j]))
+        i = j
+    out.append((i, abstract[i:]))
+    return out
+
+
+def _merge(p: Paper, parts: list[tuple[int, list[ExtractedEntity]]]) -> list[ExtractedEntity]:
+    """The entities of a paper's windows as one list: offsets into ``p.text``, one entity
+    per (type, name), title mentions counted once (window 0 holds the title)."""
+    from graphkit.extract.sentences import sentence_of
+
+    st = new_state(p.title or "", p.abstract or "")
+    split_sentences(st)
+    base = len(p.title or "") + 2  # where the abstract starts in p.text
+    out: dict[tuple[str, str], ExtractedEntity] = {}
+    for k, (shift, ents) in enumerate(parts):
+        for e in ents:
+            ms = []
+            for m in e.mentions:
+                if k == 0:
+                    ms.append(m)
+                elif m.start >= 2:  # window k > 0 is "\n\n" + piece, no title
+                    s0, e0 = m.start - 2 + base + shift, m.end - 2 + base + shift
+                    ms.append(Mention(m.text, s0, e0, sentence_of(st.starts, s0), m.rule, m.type_cues))
+            if not ms:
+                continue
+            have = out.get((e.type, e.name))
+            if have is None:
+                e.mentions, e.count = ms, len(ms)
+                out[(e.type, e.name)] = e
+                continue
+            have.mentions += ms
+            have.count = len(have.mentions)
+            have.introduced = have.introduced or e.introduced
+            have.aliases += [a for a in e.aliases if a not in have.aliases]
+            for t, w in e.type_votes.items():
+                have.type_votes[t] = round(have.type_votes.get(t, 0.0) + w, 3)
+    return sorted(out.values(), key=lambda e: e.mentions[0].start)
 
 
 class Extractor:
@@ -49,9 +102,17 @@ class Extractor:
         self.version = f"{EXTRACTOR_VERSION}+{self.gazetteer.version}"
         self.nlp = build_nlp(self.gazetteer, spans=spans)
 
-    def _docs(self, papers: Sequence[Paper]):
-        for p in papers:
-            st = new_state(p.title or "", p.abstract or "")
+    @staticmethod
+    def _parts(p: Paper) -> list[tuple[str, str, int]]:
+        """(title, abstract piece, offset of the piece) to extract: one, or windows of a long text."""
+        title, abstract = p.title or "", p.abstract or ""
+        if len(abstract) <= MAX_CHARS:
+            return [(title, abstract, 0)]
+        return [(title if i == 0 else "", piece, shift) for i, (shift, piece) in enumerate(windows(abstract))]
+
+    def _docs(self, parts: Sequence[tuple[str, str, int]]):
+        for title, abstract, _ in parts:
+            st = new_state(title, abstract)
             doc = self.nlp.make_doc(st.text)
             doc.user_data[STATE_KEY] = st  # doc._.graphkit = st
             yield doc
@@ -60,16 +121,29 @@ class Extractor:
                 ) -> Iterator[PaperExtraction]:
         """One :class:`PaperExtraction` per paper, in order (streams in batches, in this
         process: spaCy's ``n_process=2`` was measured far slower on 2 cores; for big inputs
-        :func:`graphkit.pipeline.extract_parallel` forks workers that each call this)."""
+        :func:`graphkit.pipeline.extract_parallel` forks workers that each call this).
+        Texts longer than ``MAX_CHARS`` are extracted in windows (:func:`windows`)."""
         it = iter(papers)
         batch = list(islice(it, BATCH_SIZE))
         while batch:
             yield from self._run(batch, on_paper)
             batch = list(islice(it, BATCH_SIZE))
 
+    def states(self, papers: Sequence[Paper]) -> Iterator[tuple[Paper, list]]:
+        """Each paper with the :class:`~graphkit.extract.candidates.DocState` of each of its windows."""
+        parts = [(p, self._parts(p)) for p in papers]
+        flat = [x for _, ps in parts for x in ps]
+        docs = iter(self.nlp.pipe(self._docs(flat), batch_size=BATCH_SIZE))
+        for p, ps in parts:
+            yield p, [(shift, next(docs).user_data[STATE_KEY]) for _, _, shift in ps]
+
     def _run(self, papers: list[Paper], on_paper) -> Iterator[PaperExtraction]:
-        for p, doc in zip(papers, self.nlp.pipe(self._docs(papers), batch_size=BATCH_SIZE)):
-            yield PaperExtraction(p.id, p.title, doc.user_data[STATE_KEY].entities, text_hash(p, self.version))
+        for p, sts in self.states(papers):
+            if len(sts) == 1:
+                ents = sts[0][1].entities
+            else:
+                ents = _merge(p, [(shift, st.entities) for shift, st in sts])
+            yield PaperExtraction(p.id, p.title, ents, text_hash(p, self.version))
             if on_paper:
                 on_paper()
 

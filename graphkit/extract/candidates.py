@@ -30,9 +30,12 @@ class Candidate:
     sentence: int = 0
     aliases: list[str] = field(default_factory=list)
     key: str = ""
+    rule: str = ""  # the named rule that found it (see graphkit.extract.rules); default: the source
 
     def __post_init__(self) -> None:
         self.key = singular_key(self.text)
+        if not self.rule:
+            self.rule = self.source
 
 
 @dataclass
@@ -52,10 +55,18 @@ class DocState:
     subtitle_type: str = ""  # "A ... Benchmark for ..." in the title
     title_key: str = ""  # key of the paper's own name from the title, when it has one
     type_votes: dict[str, dict[str, float]] = field(default_factory=dict)  # key -> type -> weight
+    cues: dict[str, list[str]] = field(default_factory=dict)  # key -> the cues behind its votes
+    gazetteer: object = None  # the Gazetteer the pipeline's gazetteer component put here
     entities: list = field(default_factory=list)  # final ExtractedEntity list
     offsets: list[int] | None = None  # text offset -> raw text offset, when cleaning moved letters
     source_text: str = ""  # the raw text, when ``offsets`` is set
 
-    def vote(self, key: str, typ: str, weight: float = 1.0) -> None:
+    def vote(self, key: str, typ: str, weight: float = 1.0, cue: str = "") -> None:
+        """Evidence that ``key`` names a ``typ``; ``cue`` says which ("context:benchmark noun")."""
         d = self.type_votes.setdefault(key, {})
         d[typ] = d.get(typ, 0.0) + weight
+        if cue:
+            c = f"{cue}->{typ}"
+            lst = self.cues.setdefault(key, [])
+            if c not in lst:
+                lst.append(c)

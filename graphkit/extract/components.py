@@ -1,23 +1,33 @@
-"""spaCy components (``@Language.factory``), one rule stage each, and the pipeline builder.
+"""spaCy components (``@Language.factory``), one rule stage each, and the pipeline builders.
 
-The pipeline is ``spacy.blank("en")`` plus these components; they work on character
-offsets of ``doc.text`` and share a :class:`DocState` on ``doc._.graphkit``. The final
-component also sets ``doc.spans["graphkit"]`` (labels = entity types).
+The components work on character offsets of ``doc.text`` and share a :class:`DocState` on
+``doc._.graphkit``. ``graphkit_gazetteer`` holds the gazetteer (its resources, saved and
+loaded with the pipeline by ``nlp.to_disk`` / ``spacy.load``; no process-global state) and
+hands it to the later components through the doc's state. ``graphkit_spans`` writes the
+entities to ``doc.spans["graphkit"]`` (``label_`` = type, ``span._.canonical``,
+``span._.introduced``, ``span._.rule``, ``span._.type_cues``).
 
->>> nlp = build_nlp(Gazetteer.load())
->>> doc = nlp.make_doc("Robix: A Unified Model\\n\\nWe present Robix and compare it with GPT-4o.")
->>> doc._.graphkit = new_state("Robix: A Unified Model", "We present Robix and compare it with GPT-4o.")
->>> [(e.name, e.type, e.introduced) for e in nlp(doc)._.graphkit.entities]
-[('Robix', 'Method', True), ('GPT-4o', 'Method', False)]
+>>> nlp = load_pipeline()
+>>> doc = nlp("Robix: A Unified Model\\n\\nWe present Robix and compare it with GPT-4o.")
+>>> [(s.text, s.label_, s._.introduced, s._.rule) for s in doc.spans["graphkit"]]
+[('Robix', 'Method', True, 'title_prefix'), ('Robix', 'Method', True, 'intro_direct'), ('GPT-4o', 'Method', False, 'gazetteer')]
+
+Add them to a pipeline of your own (any language object whose ``doc.text`` is the paper's
+title, a blank line and the abstract)::
+
+    nlp = spacy.load("en_core_web_sm")
+    for name in COMPONENTS + ["graphkit_spans"]:
+        nlp.add_pipe(name, config={"files": ["my_gazetteer.tsv"]} if name == "graphkit_gazetteer" else {})
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from graphkit.extract import stages
@@ -26,13 +36,15 @@ from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.resolve import resolve
 from graphkit.extract.stages import new_state
 
-__all__ = ["build_nlp", "new_state", "Gazetteer", "COMPONENTS"]
+__all__ = ["build_nlp", "load_pipeline", "new_state", "Gazetteer", "COMPONENTS", "SPANS_KEY"]
 
+SPANS_KEY = "graphkit"
 if not Doc.has_extension("graphkit"):
     Doc.set_extension("graphkit", default=None)
+for _ext, _default in (("canonical", None), ("introduced", False), ("rule", ""), ("type_cues", None)):
+    if not Span.has_extension(_ext):
+        Span.set_extension(_ext, default=_default)
 STATE_KEY = ("._.", "graphkit", None, None)  # where spaCy keeps doc._.graphkit in doc.user_data
-
-_GAZETTEERS: dict[str, Gazetteer] = {}  # version -> loaded gazetteer (configs hold only the key)
 
 
 def _state(doc: Doc) -> DocState:
@@ -43,32 +55,74 @@ def _state(doc: Doc) -> DocState:
     return st
 
 
-_GAZETTEER_COMPONENTS: set[str] = set()  # the components configured with the gazetteer's key
-
-
-def _stage_factory(name: str, run: Callable[[DocState], None], summary: str) -> None:
-    """Register ``name`` as a component that runs ``run`` on the doc's state."""
+def _stage_factory(name: str, run: Callable[[DocState], None], summary: str, gazetteer: bool = False) -> None:
+    """Register ``name`` as a component that runs ``run`` on the doc's state (and the
+    gazetteer the ``graphkit_gazetteer`` component put on it)."""
     def make(nlp: Language, name: str):
-        def component(doc: Doc) -> Doc:
-            run(_state(doc))
-            return doc
+        if gazetteer:
+            def component(doc: Doc) -> Doc:
+                st = _state(doc)
+                if st.gazetteer is None:
+                    raise ValueError(f"{name} needs the graphkit_gazetteer component before it")
+                run(st, st.gazetteer)
+                return doc
+        else:
+            def component(doc: Doc) -> Doc:
+                run(_state(doc))
+                return doc
         return component
     make.__doc__ = summary
     Language.factory(name)(make)
 
 
-def _gazetteer_factory(name: str, run: Callable[[DocState, Gazetteer], None], summary: str) -> None:
-    """Register ``name`` as a component that runs ``run`` on the doc's state and the gazetteer."""
-    def make(nlp: Language, name: str, gazetteer: str):
-        gaz = _GAZETTEERS[gazetteer]
+class GazetteerComponent:
+    """``graphkit_gazetteer``: curated + user gazetteer mentions, one compiled pass.
 
-        def component(doc: Doc) -> Doc:
-            run(_state(doc), gaz)
-            return doc
-        return component
-    make.__doc__ = summary
-    Language.factory(name, default_config={"gazetteer": ""})(make)
-    _GAZETTEER_COMPONENTS.add(name)
+    ``files`` are user TSVs added to the packaged ones; the loaded texts travel with the
+    pipeline (``to_disk``/``from_disk``), so a saved pipeline needs no files.
+    """
+
+    def __init__(self, nlp: Language, name: str, files: Sequence[str] = (),
+                 gazetteer: Gazetteer | None = None) -> None:
+        self.name = name
+        self.files = [str(f) for f in files]
+        self._gaz = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:  # loaded on first use: spacy.load replaces it from disk first
+            self._gaz = Gazetteer.load(self.files) if self.files else Gazetteer.packaged()
+        return self._gaz
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        st.gazetteer = gaz = self.gazetteer
+        stages.match_gazetteer(st, gaz)
+        return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        self.gazetteer.to_disk(path)
+
+    def from_disk(self, path, *, exclude=()) -> "GazetteerComponent":
+        self._gaz = Gazetteer.from_disk(path)
+        return self
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        import json
+
+        return json.dumps({"files": self.gazetteer.files}, ensure_ascii=False).encode()
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "GazetteerComponent":
+        import json
+
+        self._gaz = Gazetteer.from_texts([(n, t) for n, t in json.loads(data)["files"]])
+        return self
+
+
+@Language.factory("graphkit_gazetteer", default_config={"files": []})
+def make_gazetteer(nlp: Language, name: str, files: list[str]) -> GazetteerComponent:
+    """Curated + user gazetteer mentions, one compiled pass (the gazetteer is its resource)."""
+    return GazetteerComponent(nlp, name, files)
 
 
 def _vote(st: DocState) -> None:
@@ -78,30 +132,43 @@ def _vote(st: DocState) -> None:
 
 _stage_factory("graphkit_sentences", stages.split_sentences,
                "Sentence starts and the sentences that propose something (\"we introduce ...\").")
-_gazetteer_factory("graphkit_gazetteer", stages.match_gazetteer,
-                   "Curated + user gazetteer mentions, one compiled pass.")
-_gazetteer_factory("graphkit_abbreviations", stages.find_definitions,
-                   "Schwartz-Hearst ``long form (SHORT)`` definitions; both forms become one entity.")
-_gazetteer_factory("graphkit_discovery", stages.discover_names,
-                   "Names in no list: title name, proposed names, '-Bench' / context names, shapes.")
+_stage_factory("graphkit_abbreviations", stages.find_definitions,
+               "Schwartz-Hearst ``long form (SHORT)`` definitions; both forms become one entity.", gazetteer=True)
+_stage_factory("graphkit_discovery", stages.discover_names,
+               "Names in no list: the named rules of graphkit.extract.rules, then name-shaped tokens.",
+               gazetteer=True)
 _stage_factory("graphkit_types", _vote,
-               "Context votes for the type of discovered names ('X benchmark', 'datasets such as X').")
+               "Context votes for the type of discovered names ('X benchmark', 'X, a simulator').")
 
 
-@Language.factory("graphkit_resolve", default_config={"spans": False})
-def make_resolve(nlp: Language, name: str, spans: bool):
+@Language.factory("graphkit_resolve")
+def make_resolve(nlp: Language, name: str):
     """Merge mentions into entities (variants, aliases, acronyms), decide type and introduced."""
     def component(doc: Doc) -> Doc:
         st = _state(doc)
         st.entities = resolve(st)
-        if spans:
-            group = []
-            for e in st.entities:
-                for m in e.mentions:
-                    sp = doc.char_span(m.start, m.end, label=e.type, alignment_mode="expand")
-                    if sp is not None:
-                        group.append(sp)
-            doc.spans["graphkit"] = group
+        return doc
+    return component
+
+
+@Language.factory("graphkit_spans")
+def make_spans(nlp: Language, name: str):
+    """Every mention as a span in ``doc.spans["graphkit"]`` (label = type, ``span._.canonical``,
+    ``span._.introduced``, ``span._.rule``, ``span._.type_cues``), token-aligned by expansion."""
+    def component(doc: Doc) -> Doc:
+        group = []
+        for e in _state(doc).entities:
+            for m in e.mentions:
+                sp = doc.char_span(m.start, m.end, label=e.type, alignment_mode="expand")
+                if sp is None:
+                    continue
+                sp._.canonical = e.name
+                sp._.introduced = e.introduced
+                sp._.rule = m.rule
+                sp._.type_cues = list(m.type_cues)
+                group.append(sp)
+        group.sort(key=lambda s: (s.start_char, s.end_char))
+        doc.spans[SPANS_KEY] = group
         return doc
     return component
 
@@ -114,8 +181,8 @@ class TextTokenizer:
     """A tokenizer that keeps the whole text as one token.
 
     The graphkit components work on character offsets of ``doc.text``, so spaCy's rule
-    tokenizer (the slowest step when it is used) is optional: ``build_nlp(tokenize=True)``
-    restores it, e.g. to get token-aligned ``doc.spans["graphkit"]``.
+    tokenizer (the slowest step when it is used) is optional: the :class:`Extractor` uses
+    this one; :func:`load_pipeline` keeps spaCy's, for token-aligned ``doc.spans``.
     """
 
     RENEW = 1000  # texts per scratch vocab
@@ -134,20 +201,29 @@ class TextTokenizer:
         return Doc(self._scratch, words=[text], spaces=[False])
 
 
-def build_nlp(gaz: Gazetteer, *, spans: bool = False, tokenize: bool = False) -> Language:
-    """``spacy.blank("en")`` + the graphkit components, bound to ``gaz``.
+def build_nlp(gaz: Gazetteer | None = None, *, spans: bool = False, tokenize: bool = False,
+              files: Sequence[str] = ()) -> Language:
+    """``spacy.blank("en")`` + the graphkit components, the gazetteer component holding ``gaz``
+    (default: the packaged one plus ``files``). ``spans=True`` adds ``graphkit_spans``.
 
-    ``tokenize=False`` (default) swaps spaCy's rule tokenizer for :class:`TextTokenizer`.
+    ``tokenize=False`` (default, without spans) swaps spaCy's rule tokenizer for :class:`TextTokenizer`.
     """
-    _GAZETTEERS[gaz.version] = gaz
     nlp = spacy.blank("en")
     if not tokenize and not spans:
         nlp.tokenizer = TextTokenizer(nlp.vocab)
     for c in COMPONENTS:
-        cfg = {}
-        if c in _GAZETTEER_COMPONENTS:
-            cfg["gazetteer"] = gaz.version
-        if c == "graphkit_resolve":
-            cfg["spans"] = spans
+        cfg = {"files": [str(f) for f in files]} if c == "graphkit_gazetteer" else {}
         nlp.add_pipe(c, config=cfg)
+    if gaz is not None:
+        nlp.get_pipe("graphkit_gazetteer")._gaz = gaz
+    if spans:
+        nlp.add_pipe("graphkit_spans")
     return nlp
+
+
+def load_pipeline(gazetteers: Sequence[str | Path] = ()) -> Language:
+    """The graphkit pipeline as a ``spacy.Language``: ``nlp(title + "\\n\\n" + abstract)``
+    gives a doc with the entities in ``doc.spans["graphkit"]``; ``nlp.to_disk(path)`` and
+    ``spacy.load(path)`` round-trip it (gazetteer included)."""
+    files = [str(g) for g in gazetteers]
+    return build_nlp(Gazetteer.load(files) if files else None, spans=True, files=files)

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.vocabulary import (GENERIC_FIRST, METRIC_HEAD, NOUN_TYPE, TITLE_TYPE_NOUNS,  # noqa: F401
+                                          noun_type)
+
 # a name-shaped phrase: capitalised / CamelCase / digit-bearing words, small joiners inside
-_C = r"(?:[\w+'’\u0300-\u036f]|\.(?=\w))"  # a name character; a dot only inside ("Qwen2.5", not "LIBERO.")
+_C = r"(?:[\w+'’\u0300-\u036f]|\.(?=\d))"  # a name character; a dot only before a digit ("Qwen2.5", not "1.5.To")
 _W = (rf"(?:[A-Z]{_C}*(?:-{_C}+)*|[a-z]{{1,4}}[A-Z]{_C}*(?:-{_C}+)*|[a-z]-[A-Z]{_C}*(?:-{_C}+)*"
       rf"|[a-z]+\d{_C}*(?:-{_C}+)*)")
 _J = r"(?:of|for|with|as|to|in|from|by|on|the|a|via|&)"
@@ -69,17 +72,7 @@ EVAL_AT = re.compile(rf"(?:the[ \t]+|both[ \t]+|all[ \t]+|several[ \t]+|[a-z]+[ 
 EVAL_VERB = re.compile(
     r"\b(?P<verb>evaluat\w*|experiments?|results?|tested|tests?|benchmark\w*|perform\w*|outperform\w*|"
     r"state-of-the-art|SOTA|achiev\w*|success\w*|accuracy|scores?|improvements?|gains?|"
-    r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b[^.;]*$")
-NOUN_TYPE = {"benchmark": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark", "task": "Benchmark",
-             "environment": "Benchmark", "game": "Benchmark", "testbed": "Benchmark",
-             "dataset": "Dataset", "data": "Dataset", "corpus": "Dataset", "demonstration": "Dataset",
-             "simulator": "Simulator", "engine": "Simulator", "robot": "Robot", "platform": "Robot",
-             "embodiment": "Robot", "simulation": "Simulator", "arm": "Robot", "humanoid": "Robot", "quadruped": "Robot", "hand": "Robot",
-             "gripper": "Robot", "model": "Method", "method": "Method", "baseline": "Method", "algorithm": "Method",
-             "approach": "Method", "policy": "Method", "agent": "Method", "framework": "Method", "llm": "Method",
-             "vlm": "Method", "strategy": "Method", "technique": "Method", "architecture": "Method"}
-
-
+    r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b(?:[^.;]|\.\d)*$", re.IGNORECASE)
 # precompiled (module-level re.* calls cost a cache lookup each)
 # "-like", "-style", "-based" ... in any case: "R1-Like" names R1 ("X-like" is not a name)
 NOT_NAME_SUFFIX = r"(?:[Ll]ike|LIKE|[Ss]tyle|[Bb]ased|BASED|[Dd]riven|[Ii]nspired|[Pp]owered)"
@@ -96,15 +89,6 @@ _SUBTITLE_NOUN = re.compile(r"\b(benchmark(?:s|ing)?|dataset|data\s?set|corpus|s
 _JOINER_WORDS = {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on", "the", "a", "via", "&"}
 
 
-def noun_type(noun: str | None) -> str | None:
-    """``benchmarks`` -> ``Benchmark``, ``simulation environment`` -> ``Benchmark`` ..."""
-    if not noun:
-        return None
-    n = noun.lower().split()[-1]
-    n = n[:-1] if n.endswith("s") and n[:-1] in NOUN_TYPE else n
-    return NOUN_TYPE.get(n)
-
-
 def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
     """(start, end) of each literal in ``text[lo:hi]`` that begins a word (fast: str.find)."""
     hi = len(text) if hi is None else hi
@@ -118,27 +102,13 @@ def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
 
 # shape: one token with inner capitals, two capitals, or a capital and a digit
 TOKEN = re.compile(r"(?<![\w\-.\u0300-\u036f])(?=[A-Za-z][\w\-.+\u0300-\u036f]*[A-Z0-9])[A-Za-z][\w\u0300-\u036f]*"
-                   r"(?:[\-.+][\w\u0300-\u036f]+)*\+*(?![\w\u0300-\u036f])")
+                   r"(?:[\-+][\w\u0300-\u036f]+|\.\d[\w\u0300-\u036f]*)*\+*(?![\w\u0300-\u036f])")
 _SHAPE = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Z].*\d|\d.*[A-Z]")
 _TITLE_WORD = re.compile(r"^(?:[A-Z]?[a-z]+|[A-Z])$")
 _LOWER_SUFFIX = re.compile(rf"(?:-(?:[a-z]+|{NOT_NAME_SUFFIX}))+$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
 
-GENERIC_FIRST = {
-    "towards", "toward", "beyond", "rethinking", "learning", "on", "when", "what", "why", "how",
-    "is", "are", "do", "does", "can", "from", "the", "a", "an", "harnessing", "scaling", "unlocking",
-    "exploring", "revisiting", "understanding", "improving", "bridging", "benchmarking", "enhancing",
-    "leveraging", "training", "teaching", "making", "mastering", "boosting", "solving", "reinforcement",
-    "offline", "online", "deep", "large", "efficient", "robust", "general", "generalist",
-    "we", "our", "this", "these", "that", "in", "to", "it", "its", "for", "with", "by", "at", "as", "all",
-    "each", "both", "such", "using", "based", "given", "however", "moreover", "furthermore", "finally",
-    "first", "second", "third", "then", "here", "there", "while", "unlike", "compared", "existing",
-    "previous", "prior", "recent", "current", "most", "many", "several", "new", "novel", "specifically",
-    "experiments", "results", "extensive", "project", "video", "videos", "appendix", "table", "figure",
-    "section", "further", "additionally", "notably", "importantly", "thus", "therefore", "despite", "although",
-}
-TYPE_NOUNS = {"benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "dataset": "Dataset",
-              "datasets": "Dataset", "corpus": "Dataset", "simulator": "Simulator", "engine": "Simulator"}
+TYPE_NOUNS = set(TITLE_TYPE_NOUNS)
 
 
 def is_shape(token: str) -> bool:
@@ -160,6 +130,18 @@ def strip_token(token: str) -> str:
     return t
 
 
+# in a list of names, these joiners start the next phrase ("Arena-Hard with Claude 3.5")
+_LIST_BREAK = re.compile(r"[ \t]+(?:with|using|via|against|versus|vs\.?|on|in|by|from|across|under|over|than|to)[ \t]+"
+                         r"(?=[A-Z\d])")
+
+
+def list_item(name: str) -> str:
+    """A list item cut before a joiner that starts another phrase: ``Arena-Hard v0.1 with Claude``
+    -> ``Arena-Hard v0.1`` (names inside lists rarely hold "with"/"on"/"using")."""
+    m = _LIST_BREAK.search(name)
+    return name[:m.start()] if m else name
+
+
 def clean_phrase(name: str) -> str:
     """Trim joiners and punctuation at the ends of a captured name phrase."""
     name = name.strip(" \t\"'“”‘’`.,;:")
@@ -174,17 +156,12 @@ def clean_phrase(name: str) -> str:
     return name
 
 
-_METRIC_HEAD = {"accuracy", "score", "scores", "rate", "rates", "loss", "error", "ratio", "distance", "report",
-                "metric", "metrics", "reasoning", "performance", "results", "hypothesis", "principle", "law",
-                "laws", "problem", "phenomenon", "paradigm", "effect", "gap", "challenge", "challenges"}
-
-
 def plausible_name(name: str) -> bool:
     """A discovered phrase that can be a name (not a sentence start, not too long)."""
     words = name.split()
     if not words or len(words) > 6 or len(name) < 2:
         return False
-    if len(words) > 1 and words[-1].lower() in _METRIC_HEAD:
+    if len(words) > 1 and words[-1].lower() in METRIC_HEAD:
         return False  # "Hybrid Accuracy": a metric or a generic phrase
     if words[0].lower() in GENERIC_FIRST and not is_shape(words[0]):
         return False

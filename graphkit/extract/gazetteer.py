@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass, field
 from importlib import resources
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from graphkit.errors import GraphkitError
-from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.model import ALL_ENTITY_TYPES
 
 STOP = "STOP"
@@ -95,6 +96,7 @@ class Gazetteer:
         for e in entries:  # later entries (user files) override earlier ones
             self.add(e)
         self.version = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:12]
+        self.files: list[tuple[str, str]] = [("", t) for t in texts]  # (file name, TSV text)
         # one pass over the words of a text: keys (separators removed) and all their prefixes
         self._shape_cache: dict[str, str | None] = {}
         self._keys: dict[str, Entry] = {}
@@ -153,16 +155,46 @@ class Gazetteer:
         return e.case or bool(_PLAIN_WORD.match(form)) and not form.islower()
 
     @classmethod
+    def from_texts(cls, files: Sequence[tuple[str, str]]) -> "Gazetteer":
+        """A gazetteer from (file name, TSV text) pairs, in order (later ones override)."""
+        entries: list[Entry] = []
+        for name, t in files:
+            entries += _parse(t, name)
+        g = cls(entries, [t for _, t in files])
+        g.files = [(n, t) for n, t in files]
+        return g
+
+    def to_disk(self, path: str | Path) -> None:
+        """Write the TSV texts this gazetteer was built from (a spaCy component's resources)."""
+        import json
+
+        from graphkit.atomic import atomic_open
+
+        Path(path).mkdir(parents=True, exist_ok=True)
+        with atomic_open(Path(path) / "gazetteer.json") as f:
+            json.dump({"files": [[n, t] for n, t in self.files]}, f, ensure_ascii=False)
+
+    @classmethod
+    def from_disk(cls, path: str | Path) -> "Gazetteer":
+        import json
+
+        d = json.loads((Path(path) / "gazetteer.json").read_text(encoding="utf-8"))
+        return cls.from_texts([(n, t) for n, t in d["files"]])
+
+    @classmethod
+    def packaged(cls) -> "Gazetteer":
+        """The packaged gazetteer alone (loaded once per process: it is read-only data)."""
+        return _packaged()
+
+    @classmethod
     def load(cls, user_files: Sequence[str] = ()) -> "Gazetteer":
         """The packaged TSVs, then each user file (entries, aliases and ``STOP`` words)."""
-        texts, entries = [], []
+        texts = []
         pkg = resources.files("graphkit.extract") / "data"
         for name in PACKAGED:
             f = pkg / name
             if f.is_file():
-                t = f.read_text(encoding="utf-8")
-                texts.append(t)
-                entries += _parse(t, name)
+                texts.append((name, f.read_text(encoding="utf-8")))
         for path in user_files:
             p = Path(path)
             try:
@@ -171,9 +203,8 @@ class Gazetteer:
                 raise GraphkitError(f"{path}: cannot read gazetteer: {e.strerror or e}") from None
             except UnicodeDecodeError:
                 raise GraphkitError(f"{path}: gazetteer is not UTF-8 text") from None
-            texts.append(t)
-            entries += _parse(t, p.name)
-        return cls(entries, texts)
+            texts.append((p.name, t))
+        return cls.from_texts(texts)
 
     def lookup(self, surface: str) -> Entry | None:
         e = self.by_key.get(name_key(surface))
@@ -204,7 +235,7 @@ class Gazetteer:
         Words are joined while the joined string is a prefix of some entry, so one pass
         finds "Meta-World", "MetaWorld" and "Meta World" alike (separators are optional).
         """
-        low = text.lower()
+        low = fold(text)  # one character per character: offsets stay exact
         # [gap, word, gap, word, ..., gap]; on ASCII text a word is [a-z0-9]+ (a faster split)
         parts = (_ASCII_WORDS_SPLIT if low.isascii() else _WORDS_SPLIT).split(low)
         toks = parts[1::2]
@@ -249,3 +280,8 @@ class Gazetteer:
                 out.append(GazMatch(hit, text[s0:end], s0, end))
                 nxt = j + 1
         return out
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Gazetteer:
+    return Gazetteer.load()

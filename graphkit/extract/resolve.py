@@ -3,7 +3,8 @@
 Overlapping mentions keep the longest; case, hyphen and spacing variants, plural
 acronyms, abbreviation pairs and gazetteer aliases merge; versions stay distinct.
 
->>> from graphkit.extract.candidates import Candidate, DocState
+>>> from graphkit.extract.abbreviations import _initials_long
+from graphkit.extract.candidates import Candidate, DocState
 >>> st = DocState("x", 0, starts=[0])
 >>> st.candidates = [Candidate("Meta-World", 0, 10, "gazetteer", type="Benchmark", canonical="Meta-World"),
 ...                  Candidate("MetaWorld", 20, 29, "gazetteer", type="Benchmark", canonical="Meta-World")]
@@ -15,25 +16,12 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
+from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
-
-_SUFFIX_TYPE = [
-    (re.compile(r"(?:Bench(?:mark)?|Arena|Eval|Gym|Suite|QA|-Hard)$"), "Benchmark", 3.0),
-    (re.compile(r"(?:Dataset|Data|Corpus|DB)$"), "Dataset", 3.0),
-    (re.compile(r"-\d+(?:\.\d+)?[KM]$"), "Dataset", 2.0),  # "VisCode-200K" (sizes in B are models)
-    (re.compile(r"Sim$"), "Simulator", 2.0),
-]
-
-
-# a long form ending like this names a field, task, paradigm or measure, not an artifact
-_GENERIC_HEAD = re.compile(
-    r"\b(?:learning|models?|agents?|networks?|understanding|generation|retrieval|recognition|detection|"
-    r"segmentation|estimation|processing|translation|answering|reasoning|evaluations?|content|intelligence|"
-    r"distribution|functions?|rates?|scores?|index|ratio|error|loss|metrics?|accuracy|tail|interfaces?|"
-    r"questions?|domain|tasks?|problems?|process|logic|theory|evaluations?|engineering|analysis)$", re.IGNORECASE)
-
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z0-9]s$")
 _HAS_UPPER = re.compile(r"[A-Z]")
@@ -104,12 +92,61 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
         if e is not None:
             out.append(e)
     out.sort(key=lambda e: e.mentions[0].start)
+    out = drop_glued(drop_puns(st.text, out))
     # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     own = [e.name for e in out if e.introduced]
     for e in out:
         if not e.introduced and e.source == "shape" and any(e.name.startswith(n + "-") for n in own):
             e.introduced = True
     return out
+
+
+_MIXED = re.compile(r"^[A-Za-z]{4,}$")
+_INNER_CAP = re.compile(r"[a-z][A-Z]+$|^[A-Z]{2,}[a-z]{3,}$")  # "LinK", "detectiON"; "INclusive"
+_LOWER_THEN_CAP = re.compile(r"[a-z][A-Z]+$")
+_CAPS_TOKEN = re.compile(r"\b[\w\-]*(?:[A-Z][\w\-]*){3,}\b")
+
+
+def is_pun(text: str, start: int, word: str) -> bool:
+    """Capitals that spell a nearby acronym at the end of an ordinary word ("Retrieve and LinK"
+    for ReLiK, "detectiON" for LEGION) or, in a title, at its start ("INclusive" for AIN): the
+    word is no name of its own (CamelCase names such as "LongVideoBench" are not puns).
+
+    >>> is_pun("ReLiK: Retrieve and LinK, Fast Entity Linking", 20, "LinK")
+    True
+    >>> is_pun("We compare DualViTok with ILLUME+ on MMBench.", 11, "DualViTok")
+    False
+    """
+    if not _MIXED.match(word) or not _INNER_CAP.search(word):
+        return False
+    if not _LOWER_THEN_CAP.search(word) and not 0 <= start < text.find("\n\n"):
+        return False  # "INclusive"-like capitals are a pun only in a title ("MMstar" in a list is a name)
+    caps = [ch for ch in word if ch.isupper()]
+    if len(caps) * 2 > len(word):
+        return False
+    for m in _CAPS_TOKEN.finditer(text, max(0, start - 120), min(len(text), start + len(word) + 120)):
+        a = m.group()
+        if a == word or m.start() <= start < m.end():
+            continue
+        it = iter(ch for ch in a if ch.isupper())
+        if all(c in it for c in caps):
+            return True
+    return False
+
+
+def drop_puns(text: str, ents: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Entities found only by their shape whose every mention :func:`is_pun`."""
+    return [e for e in ents if e.source != "shape" or e.introduced
+            or not all(is_pun(text, m.start, m.text) for m in e.mentions)]
+
+
+def drop_glued(ents: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """A shape-only name that is another entity's name glued to a lower-case word
+    ("OmniGenis", "ColorBenchcan": a missing space)."""
+    names = {e.name for e in ents}
+    return [e for e in ents if e.source != "shape" or not any(
+        e.name.startswith(n) and len(e.name) - len(n) >= 2 and e.name[len(n):].isalpha() and e.name[len(n):].islower()
+        for n in names if n != e.name)]
 
 
 def _title_own(st: DocState, cs: list[Candidate], keys: set[str]) -> bool:
@@ -121,6 +158,30 @@ def _title_own(st: DocState, cs: list[Candidate], keys: set[str]) -> bool:
     if not st.title_key:  # no "Name: subtitle": a name opening the title ("Qwen2-Audio Technical Report")
         return any(c.start == 0 for c in cs)
     return st.title_key in keys
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_WORDS_BEFORE = re.compile(r"[^\s(),;:\"'`]+")
+_SKIP_BEFORE = {"or", "i.e.", "aka", "namely", "called", "as"}
+
+
+def spelled_before(text: str, start: int, name: str) -> bool:
+    """True when the acronym ``name`` at ``start`` follows lower-case words whose initials spell
+    it, without parentheses: "reasoning pattern reward, RPR", "time to first token, or TTFT".
+
+    >>> spelled_before("a reasoning pattern reward, RPR, which", 28, "RPR")
+    True
+    >>> spelled_before("We fine-tune Robust Policy Research RPR", 36, "RPR")
+    False
+    """
+    if not _ACRONYM.match(name):
+        return False
+    words = _WORDS_BEFORE.findall(text, max(0, start - 90), start)
+    while words and words[-1].lower() in _SKIP_BEFORE:
+        words.pop()
+    words = words[-(len(name) + 4):]
+    n = _initials_long(name, words) if words else None
+    return bool(n) and all(w.islower() for w in words[-n:])
 
 
 def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
@@ -148,6 +209,9 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if not gaz and sources == {"shape"} and any(s <= c.start and c.end <= e for c in cs for s, e in st.long_spans) \
             and all(any(s <= c.start and c.end <= e for s, e in st.long_spans) for c in cs):
         return None  # "REwArd" inside "Outcome REwArd-based ... (OREAL)"
+    if not gaz and not defined and sources == {"shape"} and not intro_flag and not in_title \
+            and any(spelled_before(text, c.start, c.text) for c in cs):
+        return None  # "reasoning pattern reward, RPR": the acronym of a generic lower-case phrase
 
     # name
     if gaz:
@@ -173,17 +237,28 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if gaz:
         typ = _most_common([c.type for c in gaz])
         votes = {typ: 5.0}
+        cues = [f"gazetteer:{_most_common([c.canonical or c.text for c in gaz])}->{typ}"]
     else:
         votes: dict[str, float] = {"Method": 0.9}
+        cues = []
         for k in keys:
             for t, w in st.type_votes.get(k, {}).items():
                 votes[t] = votes.get(t, 0.0) + w
+            cues += [c for c in st.cues.get(k, ()) if c not in cues]
         if st.subtitle_type and intro_flag and not st.title_key:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
-        for rx, t, w in _SUFFIX_TYPE:
+            cues.append(f"title:subtitle noun->{st.subtitle_type}")
+        for rx, t, w, label in NAME_SHAPE_TYPE:
             if rx.search(name):
                 votes[t] = votes.get(t, 0.0) + w
+                cues.append(f"name shape:{label}->{t}")
         typ = max(votes.items(), key=lambda kv: kv[1])[0]
+        if typ == NOT_ENTITY:
+            return None  # "a new metric, Trust-Score": metrics are no entities
+        votes.pop(NOT_ENTITY, None)
+        typ = max(votes.items(), key=lambda kv: kv[1])[0]
+        if not cues or all(not c.endswith("->" + typ) for c in cues):
+            cues.append(f"default->{typ}")
 
     # introduced
     if gaz:
@@ -191,10 +266,10 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     else:
         introduced = intro_flag or (in_title and _title_own(st, cs, keys))
     if st.offsets is None:
-        mentions = [Mention(c.text, c.start, c.end, c.sentence) for c in cs]
+        mentions = [Mention(c.text, c.start, c.end, c.sentence, c.rule, cues) for c in cs]
     else:  # LaTeX accents were composed: provenance points into the raw text
         o, raw = st.offsets, st.source_text
-        mentions = [Mention(raw[o[c.start]:o[c.end]], o[c.start], o[c.end], c.sentence) for c in cs]
+        mentions = [Mention(raw[o[c.start]:o[c.end]], o[c.start], o[c.end], c.sentence, c.rule, cues) for c in cs]
     return ExtractedEntity(name=name, type=typ, aliases=aliases, introduced=introduced, count=len(cs),
                            mentions=mentions, source="+".join(sorted(sources)),
                            type_votes={t: round(w, 3) for t, w in votes.items()})

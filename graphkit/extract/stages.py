@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 
 from graphkit.extract import discovery as D
+from graphkit.extract import rules as R
 from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
-from graphkit.extract.normalize import singular_key
+from graphkit.extract.normalize import fold, singular_key
+from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
 
-MAX_CHARS = 20_000  # longer abstracts are cut (a real abstract is < 3,000 characters)
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # + lone surrogates (spaCy cannot hash them)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _DOMAIN_HINT = re.compile(r"\.(?:github\.io|com|org|net|ai|io|edu)\b|@")
 _DOMAIN = re.compile(r"[\w.\-]*\.(?:github\.io|com|org|net|ai|io|edu)\b(?:/\S*)?|\S+@\S+\.\w+")
@@ -36,17 +37,17 @@ _PLAIN_PHRASE = re.compile(r"^[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+)+$")
 _CAP_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?!The |A |An |Our |We |In |On |For |With |Via |And |Of )[A-Z][a-z]+\s+$")
 
 
-_SUFFIX = re.compile(r"(?:-\w+(?:\.\w+)*)+")
+_SUFFIX = re.compile(r"(?:-\w+(?:\.\d\w*)*)+")  # a dot only before a digit: "UI-TARS-1.5.To" ends at 1.5
+_VERSION = r"[vV]?\d{1,4}(?:\.\d+)*"
+# " 2.0", " 2024", " v0.1", " Pro", " Verified" after a known name (not "256 x 256", "3 tasks", "7B")
+_SPACE_TAIL = re.compile(rf"(?: (?:{_VERSION}(?!\w|\.\d)(?!\s*(?:x\b|×|%|[a-z]+s\b|times\b|of\b|to\b|-\w))"
+                         rf"|(?:{'|'.join(VARIANT_WORDS)})(?![\w\-])))+")
 
 
 # precompiled (module-level re.* calls cost a cache lookup each)
 _WORD_HYPHEN_END = re.compile(r"([\w]+)-$")
 _DIGIT = re.compile(r"\d")
 _OUR_OR_NEW = re.compile(r"\b[Oo]ur\b|\b(?:new|novel)\s+$")
-_TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
-_TOOL_NOUN = re.compile(r"librar|packag|tool|languag|softwar|metric|format|compan|organi|institut|countr")
-_TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine|collect|learn")
-_OUR_OR_WE = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
 
 
 def _blank(m: re.Match) -> str:
@@ -133,9 +134,55 @@ def strip_latex(text: str, moved: list[tuple[int, list[int]]] | None = None) -> 
 _TEX_RUN = re.compile(r"\S*\\['\"`^~]\S*")
 
 
+_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ", "eta": "η",
+          "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
+          "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω"}
+_GREEK_NAMES = "|".join(_GREEK)
+# "$\pi_0$", "\pi_{0.5}", "π_{0.5}", "$\tau$-bench": a Greek letter (macro or character) with an
+# optional subscript, spelled as the name is written in plain text ("π0", "π0.5", "τ-bench")
+_ANY_GREEK = re.compile(r"[\u0391-\u03c9]")
+_MATH_RUN = re.compile(rf"\S*?(?:\\(?:{_GREEK_NAMES})(?![A-Za-z])|[\u0391-\u03c9]\$?_|\$[\u0391-\u03c9])\S*")
+_MATH_NAME = re.compile(rf"\$?(?:\\(?P<name>{_GREEK_NAMES})(?![A-Za-z])\s?|(?P<ch>[\u0391-\u03c9]))\$?"
+                        rf"(?:_\{{?(?P<sub>\d+(?:\.\d+)?)\}}?)?\$?")
+
+
+def greek_names(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
+    """LaTeX spellings of Greek-letter names in their plain form: ``$\\pi_{0.5}$`` -> ``π0.5``,
+    padded after the run (``moved`` as in :func:`strip_latex`).
+
+    >>> greek_names(r"we fine-tune $\\pi_0$ and π_{0.5} on $\\tau$-bench.").split()
+    ['we', 'fine-tune', 'π0', 'and', 'π0.5', 'on', 'τ-bench.']
+    """
+    if "\\" not in text and not _ANY_GREEK.search(text):
+        return text
+
+    def run(m: re.Match) -> str:
+        out, src, i = [], [], m.start()
+        for g in _MATH_NAME.finditer(text, m.start(), m.end()):
+            if not (g.group("name") or g.group("sub") or "$" in g.group()):
+                continue
+            out.append(text[i:g.start()])
+            src.extend(range(i, g.start()))
+            out.append(_GREEK[g.group("name")] if g.group("name") else g.group("ch"))
+            src.append(g.start())
+            if g.group("sub"):
+                out.append(g.group("sub"))
+                src.extend(range(g.start("sub"), g.end("sub")))
+            i = g.end()
+        out.append(text[i:m.end()])
+        src.extend(range(i, m.end()))
+        w = "".join(out)
+        n = m.end() - m.start()
+        if moved is not None and w != m.group():
+            moved.append((m.start(), src[:len(w)] + [m.end()] * (n - len(w))))
+        return w + " " * (n - len(w))
+    return _MATH_RUN.sub(run, text)
+
+
 def clean_text(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
-    """Control characters become spaces (offsets are kept); overly long text is cut."""
-    text = strip_latex(_CTRL.sub(" ", text[:MAX_CHARS]), moved)
+    """Control characters and lone surrogates become spaces (offsets are kept); LaTeX Greek
+    names and accents are composed (``moved`` says where their letters came from)."""
+    text = strip_latex(greek_names(_CTRL.sub(" ", text), moved), moved)
     if "http" in text or "www." in text:
         text = _URL.sub(_blank, text)
     return _blank_domains(text)
@@ -153,12 +200,13 @@ def new_state(title: str, abstract: str) -> DocState:
     raw = f"{title}\n\n{abstract}" if abstract else title
     moved: list[tuple[int, list[int]]] = []
     text = clean_text(raw, moved)
-    st = DocState(text=text, title_end=min(len(title), len(text)), lower=text.lower())
+    st = DocState(text=text, title_end=min(len(title), len(text)), lower=fold(text))
     if moved:  # accent macros moved letters: mention offsets map back to the raw text
         st.source_text = raw
         st.offsets = list(range(len(text) + 1))
-        for start, src in moved:
-            st.offsets[start:start + len(src)] = src
+        o = st.offsets
+        for start, src in moved:  # in the order applied: later steps map through earlier ones
+            o[start:start + len(src)] = [o[s] for s in src]
     return st
 
 
@@ -201,7 +249,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
             parts = suffix.split("-")[1:]
             keep = []
             for p in parts:
-                if (p.islower() or D.NOT_NAME_WORD.match(p)) and not _DIGIT.search(p):
+                if (p.islower() or D.NOT_NAME_WORD.match(p)) and not _DIGIT.search(p) and p not in VARIANT_PARTS:
                     break
                 keep.append(p)
             if keep and g.entry.type == "Topic":
@@ -209,10 +257,19 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
             if keep:
                 variant = text[start:end] + "-" + "-".join(keep)
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
-                    _add(st, Candidate(variant, start, start + len(variant), "variant"))
-                    st.vote(singular_key(variant), g.entry.type, 1.5)
+                    _add(st, Candidate(variant, start, start + len(variant), "variant", rule="gazetteer_variant"))
+                    st.vote(singular_key(variant), g.entry.type, 1.5, f"variant of:{g.entry.name}")
                     continue
-        _add(st, Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name))
+        elif text.startswith(" ", end) and g.entry.type not in ("Topic", "Robot"):
+            t = _SPACE_TAIL.match(text, end, end + 40)
+            if t:
+                variant = text[start:t.end()]
+                if gaz.lookup(variant) is None and not gaz.is_stop(variant):
+                    _add(st, Candidate(variant, start, t.end(), "variant", rule="gazetteer_version"))
+                    st.vote(singular_key(variant), g.entry.type, 1.5, f"variant of:{g.entry.name}")
+                    continue
+        _add(st, Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name,
+                           rule="gazetteer"))
 
 
 def find_definitions(st: DocState, gaz: Gazetteer) -> None:
@@ -228,17 +285,19 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         sent = sentence_of(st.starts, a.short_start)
         before = text[st.starts[sent]:a.long_start]
         intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)) \
-            and _last(D.INTRO_WORD, before.lower()) >= _last(_COMPARE, before)
-        _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro))
-        _add(st, Candidate(a.long, a.long_start, a.long_start + len(a.long), "abbreviation", introduced=intro))
+            and _last(D.INTRO_WORD, fold(before)) >= _last(_COMPARE, before)
+        _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro,
+                           rule="abbreviation_short"))
+        _add(st, Candidate(a.long, a.long_start, a.long_start + len(a.long), "abbreviation", introduced=intro,
+                           rule="abbreviation_long"))
         # other uses of the short form (the shape rule misses e.g. "Dita" or "SynthER"-like lower forms)
-        _occurrences(st, a.short, "abbreviation", skip=a.short_start)
+        _occurrences(st, a.short, "abbreviation", skip=a.short_start, rule="abbreviation_use")
 
 
 def _occurrences(st: DocState, name: str, source: str, skip: int = -1, **kw) -> None:
     """Every whole-word occurrence of ``name`` (multi-word names: any case) but at ``skip``."""
     text = st.text
-    hay, needle = (text, name) if " " not in name else (st.lower, name.lower())
+    hay, needle = (text, name) if " " not in name else (st.lower, fold(name))
     i = hay.find(needle)
     n = len(needle)
     while i >= 0:
@@ -249,169 +308,30 @@ def _occurrences(st: DocState, name: str, source: str, skip: int = -1, **kw) -> 
         i = hay.find(needle, i + 1)
 
 
-def _title_phrases(title: str) -> list[str]:
-    """Where a title names its method without a colon: the whole title ("Policy-Guided
-    Diffusion") or its capitalised tail after with/via/using ("... with Procedure Cloning")."""
-    title = title.strip()
-    out = []
-    words = title.split()
-    if 1 <= len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in words):
-        out.append(title)
-    m = _TITLE_TAIL.search(title)
-    if m and len(m.group(1).split()) >= 2:
-        out.append(m.group(1).strip())
-    return out
-
-
-def _short_spans(st: DocState) -> list[tuple[int, int]]:
-    return [(c.start, c.end) for c in st.candidates if c.source == "abbreviation" and c.key in st.long_forms]
-
-
 def discover_names(st: DocState, gaz: Gazetteer) -> None:
-    """Names in no list: the title's name, proposed names, names in lists and before
-    'benchmark'/'dataset', and name-shaped tokens (CamelCase, digits, acronyms)."""
-    text, title = st.text, st.text[:st.title_end]
-    abstract = text[st.title_end:]
-    found: dict[str, tuple[str, bool]] = {}  # name -> (source, introduced)
-
-    def add_name(n: str, source: str, intro: bool, typ: str | None = None, weight: float = 2.0,
-                 single_ok: bool = True, strong: bool = True) -> None:
-        n = D.clean_phrase(n)
-        if not D.plausible_name(n) or gaz.is_stop(n) or (not single_ok and len(n.split()) == 1
-                                                          and not D.is_shape(n)):
-            return
-        k = singular_key(n)
-        if source != "title" or n != tn:
-            inside = next((short for short, long in st.long_forms.items() if n in long), None)
-            if inside is not None:  # part of "Long Form (SHORT)": its votes go to SHORT
-                if typ:
-                    st.vote(inside, typ, weight)
-                return
-        if typ:
-            st.vote(k, typ, weight)
-        if gaz.lookup(n) is not None:
-            if intro and source in ("intro", "title") and strong:
-                st.intro_keys.add(k)
-            return
-        if n not in found:
-            found[n] = (source, intro)
-        elif intro and not found[n][1]:
-            found[n] = (found[n][0], True)
-
-    sub = D.subtitle_type(title)
-    st.subtitle_type = sub or ""
-    tn = D.title_name(title, abstract, gaz.is_stop)
-    if tn:
-        st.title_key = singular_key(tn)
-        if not gaz.is_stop(tn):
-            add_name(tn, "title", True, sub or "Method", 4.0 if sub else 1.0)
-
-    # "we propose procedure cloning" where the title writes "Procedure Cloning"
-    low = st.lower
-    phrases = [(p.lower(), p) for p in _title_phrases(title)] if not tn else []
-    if any(pl in low[st.title_end:] for pl, _ in phrases):
-        for m in D.INTRO_AT.finditer(low, st.title_end):
-            for pl, p in phrases:
-                if low.startswith(pl, m.end()) and D.AFTER_NAME.match(low, m.end() + len(pl)):
-                    add_name(p, "title", True)
-
-    def sentence_at(pos: int) -> int:
-        return sentence_of(st.starts, pos)
-
-    called = D.CALLED_NAME.finditer(text) if any(t in low for t in D.CALLED_TRIGGERS) else ()
-    for m in called:
-        s_i = sentence_at(m.start())
-        s0 = st.starts[s_i]
-        ours = s_i in st.intro_sentences or bool(_OUR_OR_WE.search(text[s0:m.end()]))
-        nb = D.NOUN_BEFORE.search(text, max(s0, m.start() - 40), m.start())
-        noun = nb.group("noun") if nb else None
-        typ = "Simulator" if noun and noun.startswith("environment") else D.noun_type(noun)
-        add_name(m.group("name"), "intro", ours, typ, 1.5)
-    for m in D.APPOS_NAME.finditer(text):
-        add_name(m.group("name"), "intro", sentence_at(m.start()) in st.intro_sentences)
-    for m in (D.OUR_NAME.finditer(text) if "our " in low else ()):
-        noun = m.group("noun")
-        typ = "Simulator" if noun.startswith("environment") else D.noun_type(noun)
-        add_name(m.group("name"), "intro", True, typ, 2.0)
-    for s_i in sorted(st.intro_sentences):
-        s0 = st.starts[s_i]
-        s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
-        for m in D.INTRO_DIRECT.finditer(text, s0, s1):
-            add_name(m.group("name"), "intro", True, strong=False)
-        for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
-            m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
-            if m:
-                add_name(m.group("name"), "intro", True, strong=False, single_ok=False)
-        for m in D.PAREN_NAME.finditer(text, s0, s1):
-            if D.is_shape(m.group("name")) and not any(m.start() < a <= m.end() + 1 for a, _ in _short_spans(st)):
-                add_name(m.group("name"), "intro", True, strong=False, single_ok=False)
-        m = D.SENTENCE_START_NAME.match(text, s0, s1)
-        if m:
-            add_name(m.group("name"), "intro", True)
-    for m in D.CONTEXT_NOUN.finditer(text):
-        s, lo = m.start(), max(0, m.start() - 120)
-        # the list's last name holds a capital or a digit, in the run of non-blanks before s
-        if not D.CAP_OR_DIGIT.search(text, max(lo, text.rfind(" ", lo, s) + 1, text.rfind("\t", lo, s) + 1), s):
-            continue
-        lb = D.LIST_BEFORE.search(text, lo, s)
-        if not lb:
-            continue
-        typ = D.noun_type(m.group("noun")) or "Robot"
-        at_start = lb.start() in st.starts
-        items = D.LIST_SPLIT.split(lb.group("list"))
-        for item in items:
-            if at_start and item is items[0] and not D.is_shape(item):
-                continue
-            add_name(item, "context", False, typ, 2.0, single_ok=typ != "Robot")
-    for i, j in D.literal_hits(text, D.EXAMPLE_TRIGGERS):
-        m = D.LIST_AT.match(text, j)
-        if not m or not m.group("list"):
-            continue
-        nb = D.NOUN_BEFORE.search(text, max(0, i - 40), i)
-        noun = nb.group("noun").lower() if nb else ""
-        if _TOOL_NOUN.match(noun):
-            continue  # "libraries such as NumPy": tools are not entities
-        typ = D.noun_type(noun)
-        items = D.LIST_SPLIT.split(m.group("list"))
-        for item in items:
-            add_name(item, "context", False, typ, 2.0, single_ok=len(items) > 2)
-    for i, j in D.literal_hits(text, D.EVAL_TRIGGERS):
-        m = D.EVAL_AT.match(text, j)
-        if not m:
-            continue
-        ev = D.EVAL_VERB.search(text, max(st.starts[sentence_at(i)], i - 80), i)
-        if not ev:
-            continue
-        verb = ev.group("verb").lower()
-        typ = "Dataset" if _TRAIN_VERB.match(verb) else "Benchmark"
-        items = D.LIST_SPLIT.split(m.group("list"))
-        for item in items:
-            add_name(item, "context", False, typ, 1.2, single_ok=len(items) > 1)
-
-    for n, (source, intro) in found.items():
+    """Names in no list: every rule of :data:`graphkit.extract.rules.RULES`, then every
+    occurrence of what they found, then name-shaped tokens (:func:`~graphkit.extract.rules.token_shape`)."""
+    d = R.Discovery(st, gaz)
+    for rule in R.RULES:
+        rule(d)
+    text = st.text
+    for n, (rule, intro) in d.found.items():
+        source = R.RULE_SOURCE[rule]
         if source != "title" and any(n in text[s:e] for s, e in st.long_spans):
             continue  # part of a defined long form: the abbreviation stage has it
-        _occurrences(st, n, source, introduced=intro)
-
-    shape_name, cache = gaz.shape_name, gaz._shape_cache
-    starts, cands = st.starts, st.candidates
-    for m in D.TOKEN.finditer(text):
-        t = m.group()
-        tok = cache.get(t, False)
-        if tok is False:
-            tok = shape_name(t)
-        if tok:
-            c = Candidate(tok, m.start(), m.start() + len(tok), "shape")
-            c.sentence = bisect_right(starts, c.start) - 1
-            cands.append(c)
+        _occurrences(st, n, source, introduced=intro, rule=rule)
+    R.token_shape(st, gaz)
 
 
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
 _BEFORE_WEIGHT = 2.5
+# "a new benchmark, LoRA-WiSE, ..." / "the dataset they used, M3W": the type noun, a comma, the name
+_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
+                           r"dataset|suite|corpus|simulator|testbed|engine|metric|measure)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
-                         r"architecture|approach)\b"
+                         r"architecture|approach|metric|measure|checklist)\b"
                          # the head noun ends the noun phrase ("a robot action tokenizer" is no robot)
                          r"(?=\s*(?:[,.;:()]|$)|\s+(?:of|for|that|which|with|to|in|on|comprising|consisting|"
                          r"containing|built|designed|based|featuring|covering|spanning|and|where|from|by|capable|"
@@ -425,14 +345,18 @@ def vote_types(st: DocState) -> None:
         if c.source == "gazetteer" or c.start < 2:
             continue
         before = text[max(0, c.start - 12):c.start]
-        if not (before[-1] in " \n" and before.rstrip()[-1:].isalpha()):
+        if before[-1] not in " \n":
             continue
-        m = _BEFORE.search(before)
-        if m:
-            noun = m.group(1).lower().rstrip("s")
-            typ = {"benchmark": "Benchmark", "dataset": "Dataset", "simulator": "Simulator",
-                   "robot": "Robot"}.get(noun, "Method")
-            st.vote(c.key, typ, _BEFORE_WEIGHT)
+        if before.rstrip()[-1:].isalpha():
+            m = _BEFORE.search(before)
+            if m:
+                noun = m.group(1).lower()
+                st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun before:{noun}")
+        elif before.rstrip()[-1:] == ",":
+            m = _BEFORE_COMMA.search(text, max(0, c.start - 70), c.start)
+            if m:
+                noun = m.group(1).lower()
+                st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun, name:{noun}")
 
 
 def vote_appositives(st: DocState) -> None:
@@ -451,4 +375,4 @@ def vote_appositives(st: DocState) -> None:
         noun = m.group(1)
         typ = D.noun_type(noun) if noun != "platform" else None  # software as often as hardware
         if typ:
-            st.vote(c.key, typ, 1.0 if typ == "Method" else 2.0)
+            st.vote(c.key, typ, 1.0 if typ == "Method" else 2.0, f"apposition:{noun}")

@@ -54,6 +54,8 @@ Edges (``type`` = edge key; direction as written)
         count     int        mentions in the paper's text
         evidence  list[str]  character offsets ``"start-end"`` into ``title + "\\n\\n" + abstract``
         sentences list[int]  sentence index of each mention (0 = the title)
+        rules     list[str]  the extraction rules that found the mentions (``gazetteer``, ``eval_list`` ...)
+        type_cues list[str]  the evidence that typed the entity in this paper (``context:evaluated on->Benchmark``)
     Paper -INTRODUCES-> Entity            (no other attribute) the paper proposes it
     Paper -RELATED-> Paper
         weight    float      sum over shared entities of idf(e) = log(N / df(e)); see

@@ -113,6 +113,8 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
                 d["count"] += max(int(e.count), 1)
                 d["evidence"] += [f"{m.start}-{m.end}" for m in e.mentions]
                 d["sentences"] += [int(m.sentence) for m in e.mentions]
+                d["rules"] = sorted(set(d.get("rules", [])) | {m.rule for m in e.mentions if m.rule})
+                d["type_cues"] = sorted(set(d.get("type_cues", [])) | {c for m in e.mentions for c in m.type_cues})
                 aliases[eid].add(e.name)
                 if e.introduced and not G.has_edge(pid, eid, "INTRODUCES"):
                     G.add_edge(pid, eid, key="INTRODUCES", type="INTRODUCES")
@@ -123,7 +125,9 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
             etype.setdefault(eid, e.type)
             G.add_edge(pid, eid, key="MENTIONS", type="MENTIONS", count=max(int(e.count), 1),
                        evidence=[f"{m.start}-{m.end}" for m in e.mentions],
-                       sentences=[int(m.sentence) for m in e.mentions])
+                       sentences=[int(m.sentence) for m in e.mentions],
+                       rules=sorted({m.rule for m in e.mentions if m.rule}),
+                       type_cues=sorted({c for m in e.mentions for c in m.type_cues}))
             if e.introduced:
                 G.add_edge(pid, eid, key="INTRODUCES", type="INTRODUCES")
                 introduced_by.setdefault(eid, []).append(pid)
