@@ -1,4 +1,4 @@
-"""The whole path: read -> extract -> build graph -> write outputs.
+"""The whole path: read -> extract -> resolve -> build graph -> write outputs.
 
 >>> result = build(["data/"], out="graphkit-out")   # doctest: +SKIP
 >>> result.graph.number_of_nodes()                   # doctest: +SKIP
@@ -21,6 +21,7 @@ from graphkit.model import ExtractedEntity, Paper, PaperExtraction, ReadReport
 from graphkit.atomic import atomic_open
 from graphkit.progress import Clock, progress
 from graphkit.readers import PaperIndex, read_paths
+from graphkit.resolve import resolve_corpus
 
 PAPERS_FILE = "papers.jsonl"
 EXTRACTIONS_FILE = "extractions.jsonl"
@@ -243,7 +244,11 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
     _write_jsonl(out / EXTRACTIONS_FILE, (_extraction_row(e) for e in extractions))
     key_file.write_text(key + "\n")
     clock.lap("write_cache")
-    G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times)
+    # resolve: one name and one type per entity across the corpus, after the per-paper cache
+    resolution = resolve_corpus(_drain(extractions))
+    clock.lap("resolve")
+    G = build_graph(papers, _drain(resolution.extractions), related_k=related_k, timings=clock.times,
+                    entity_attrs=resolution.node_attributes())
     clock.lap("graph")
 
     result = BuildResult(report=report, graph=G, extracted=len(papers) - reused, reused=reused,

@@ -76,5 +76,8 @@ def print_tables(s: dict) -> None:
     for p in s["most_built_on"]:
         t.add_row(str(p["builds_on_in"]), p["title"] or p["id"], ", ".join(p["via"]))
     out.print(t)
+    ts = s["type_splits"]
+    out.print(f"type splits: {ts['count']} names typed several ways" + (": " + ", ".join(
+        f"{x['name']} ({'/'.join(f'{t} {n}' for t, n in x['types'].items())})" for x in ts["names"]) if ts["names"] else ""))
     if any(s["issues"].values()):
         out.print("issues: " + ", ".join(f"{k} {v}" for k, v in s["issues"].items() if v))

@@ -44,7 +44,8 @@ def paper_node(p: Paper) -> dict:
 def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
                 related_k: int = 10, related_max_df: int | None = None,
                 cooccurs_min: int = 1, max_introducers: int = 3, seed: int = 42,
-                with_communities: bool = True, timings: dict | None = None) -> nx.MultiDiGraph:
+                with_communities: bool = True, timings: dict | None = None,
+                entity_attrs: dict[str, dict] | None = None) -> nx.MultiDiGraph:
     """The typed graph: nodes, MENTIONS, INTRODUCES, RELATED, CO_OCCURS, BUILDS_ON, CITES,
     then ``community``, ``pagerank`` and ``degree`` on every node.
 
@@ -53,7 +54,9 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
     ``related_k``/``related_max_df``: see :mod:`~graphkit.graph.related`; ``cooccurs_min``:
     papers a pair needs for a CO_OCCURS edge; ``max_introducers``: see
     :mod:`~graphkit.graph.builds_on`; ``seed``: Louvain's; ``timings`` (a dict) receives
-    the seconds of each step. Python's cyclic garbage collector is paused meanwhile
+    the seconds of each step; ``entity_attrs`` (entity id -> properties, e.g.
+    :meth:`graphkit.resolve.CorpusResolution.node_attributes`) are set on the entity
+    nodes (``type_votes``, ``type_confidence``). Python's cyclic garbage collector is paused meanwhile
     (millions of small objects made it rescan the heap over and over; nothing built here
     is cyclic garbage).
     """
@@ -64,7 +67,8 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
     try:
         return _build_graph(papers, extractions, related_k=related_k, related_max_df=related_max_df,
                             cooccurs_min=cooccurs_min, max_introducers=max_introducers, seed=seed,
-                            with_communities=with_communities, timings=timings)
+                            with_communities=with_communities, timings=timings,
+                            entity_attrs=entity_attrs or {})
     finally:
         if was:
             gc.enable()
@@ -73,7 +77,7 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
 def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
                  related_k: int, related_max_df: int | None, cooccurs_min: int,
                  max_introducers: int, seed: int, with_communities: bool,
-                 timings: dict | None) -> nx.MultiDiGraph:
+                 timings: dict | None, entity_attrs: dict[str, dict]) -> nx.MultiDiGraph:
     papers = list(papers)
     lap = Clock(timings, prefix="graph.").lap
 
@@ -139,7 +143,8 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
             label="Entity", id=eid, name=name, type=etype[eid],
             aliases=sorted((aliases[eid] | set(names[eid])) - {name}),
             df=sum(names[eid].values()), introduced_by=sorted(introduced_by.get(eid, [])),
-            first_year=min(ys) if ys else None, last_year=max(ys) if ys else None)
+            first_year=min(ys) if ys else None, last_year=max(ys) if ys else None,
+            **entity_attrs.get(eid, {}))
     stop_df = related_max_df or default_max_df(len(papers))
     issues["stop_entities"] = sum(1 for c in names.values() if sum(c.values()) > stop_df)
     entities_of = {p.id: paper_entities.get(p.id, []) for p in papers}  # every paper, input order
