@@ -34,12 +34,13 @@ def extract(
     from graphkit.extract import Extractor
     from graphkit.progress import progress
     from graphkit.readers import read_paths
+    from graphkit.resolve import resolved
 
     report = read_paths(paths)
     report_skips(report)
     extractor = Extractor([str(g) for g in gazetteer])
     with progress("extracting", len(report.papers)) as advance:
-        for ex in extractor.extract(report.papers, on_paper=advance):
+        for ex in resolved(extractor.extract(report.papers, on_paper=advance)):  # across all papers
             if fmt is ExtractFormat.jsonl:
                 d = ex.to_dict()
                 if not mentions:

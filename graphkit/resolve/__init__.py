@@ -10,6 +10,6 @@ Modules: :mod:`~graphkit.resolve.keys` (name keys, the version guard),
 (the weighted type vote), :mod:`~graphkit.resolve.corpus` (the rewrite).
 """
 
-from graphkit.resolve.corpus import CorpusResolution, ResolvedEntity, resolve_corpus
+from graphkit.resolve.corpus import CorpusResolution, ResolvedEntity, resolve_corpus, resolved
 
-__all__ = ["CorpusResolution", "ResolvedEntity", "resolve_corpus"]
+__all__ = ["CorpusResolution", "ResolvedEntity", "resolve_corpus", "resolved"]

@@ -20,17 +20,18 @@ one pass to rewrite; unchanged entities are not copied).
 >>> [(e.name, e.type, e.aliases) for e in res.extractions[3].entities]
 [('Video-MME', 'Benchmark', ['VideoMME'])]
 >>> res.entities["benchmark:videomme"].type_votes
-{'Method': 3.0, 'Benchmark': 7.5}
+{'Benchmark': 7.5, 'Method': 0.9}
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from graphkit.model import ExtractedEntity, PaperExtraction
 from graphkit.resolve.keys import corpus_key
-from graphkit.resolve.merge import group_keys
+from graphkit.resolve.merge import join
 from graphkit.resolve.vote import decide, homonym_types, own_type, paper_evidence, ranked, tally
 
 
@@ -77,6 +78,10 @@ class CorpusResolution:
                 "merged": self.merged}
 
 
+def _listed(e: ExtractedEntity) -> bool:
+    return "gazetteer" in e.source or "user" in e.source  # vote.LIST_SOURCES
+
+
 def _canonical(ents: list[ExtractedEntity]) -> str:
     """The spelling of a curated list (gazetteer, user list) first, then the spelling most
     papers use, then the smallest string (deterministic)."""
@@ -86,7 +91,7 @@ def _canonical(ents: list[ExtractedEntity]) -> str:
     for e in ents:
         c = names.setdefault(e.name, [0, 0])
         c[0] += 1
-        if "gazetteer" in e.source or "user" in e.source:  # vote.LIST_SOURCES
+        if _listed(e):
             c[1] += 1
     return min(names, key=lambda n: (-names[n][1], -names[n][0], n))
 
@@ -94,51 +99,74 @@ def _canonical(ents: list[ExtractedEntity]) -> str:
 def resolve_corpus(extractions: Iterable[PaperExtraction]) -> CorpusResolution:
     """Merge surface forms across ``extractions``, vote types, rewrite (see module doc)."""
     extractions = list(extractions)
-    groups_of = group_keys((e.name, e.aliases) for ex in extractions for e in ex.entities)
 
-    # 1. collect each group's entities and evidence
-    groups: dict[str, tuple] = {}  # root -> (entities, evidence, introduced_as)
-    evidence: dict[int, dict] = {}  # id(entity) -> its paper evidence
+    # 1. one pass: each entity's key and evidence, each name key's entities, alias links
+    keys: list[str] = []
+    evidence: list[dict] = []
+    by_key: dict[str, list[int]] = {}  # name key -> indexes into the flat entity order
+    pairs: Counter = Counter()
+    flat: list[ExtractedEntity] = []
     for ex in extractions:
         for e in ex.entities:
-            root = groups_of[corpus_key(e.name)]
-            g = groups.get(root)
-            if g is None:
-                g = groups[root] = ([], [], set())
-            ev = evidence[id(e)] = paper_evidence(e)
-            g[0].append(e)
-            g[1].append((ev, e.introduced))
-            if e.introduced and ev:
-                g[2].add(own_type(e, ev))
+            k = corpus_key(e.name)
+            i = len(flat)
+            flat.append(e)
+            keys.append(k)
+            evidence.append(paper_evidence(e))
+            ix = by_key.get(k)
+            if ix is None:
+                by_key[k] = [i]
+            else:
+                ix.append(i)
+            for a in e.aliases:
+                ak = corpus_key(a)
+                if ak != k and ak:
+                    pairs[(k, ak) if k < ak else (ak, k)] += 1
+    groups_of = join(pairs)
+    members: dict[str, list[int]] = {}
+    for k, ix in by_key.items():
+        root = groups_of.get(k)
+        if root is None:
+            members[k] = ix
+        else:
+            members.setdefault(root, []).extend(ix)
 
     # 2. one name, one type (or a deliberate homonym) per group
-    decided: dict[str, tuple[dict, str, dict, set]] = {}  # root -> (type -> name, winner, votes, homonyms)
-    for root, (ents, evs, introduced_as) in groups.items():
-        votes = tally(evs)
+    decided: dict[str, tuple[dict, str, dict, set]] = {}  # root -> (type -> (name, id), winner, votes, homonyms)
+    for root, ix in members.items():
+        votes = tally((evidence[i], flat[i].introduced) for i in ix)
         winner, _ = decide(votes)
-        homonyms = homonym_types(votes, introduced_as) if len(votes) > 1 else set()
-        names = {winner: _canonical(ents)}
-        for t in homonyms:  # each side of a homonym keeps its own spelling
-            names[t] = _canonical([e for e in ents if own_type(e, evidence[id(e)]) == t])
-        decided[root] = (names, winner, votes, homonyms)
+        homonyms: set[str] = set()
+        own = {i: own_type(flat[i], evidence[i]) for i in ix if evidence[i]} if len(votes) > 1 else {}
+        if own:
+            deliberate = {own[i] for i in own if flat[i].introduced or _listed(flat[i])}
+            homonyms = homonym_types(votes, deliberate) if deliberate else set()
+        sides = {}
+        for t in (winner, *homonyms):  # each type keeps the spelling of the papers giving it
+            side = [flat[i] for i in own if own[i] == t]
+            sides[t] = _canonical(side or [flat[i] for i in ix])
+        decided[root] = ({t: (n, f"{t.lower()}:{corpus_key(n)}") for t, n in sides.items()},  # ids.entity_id
+                         winner, votes, homonyms)
 
     # 3. rewrite
     res = CorpusResolution(extractions=[])
-    papers_of: dict[str, set] = {}
+    papers: dict[str, int] = {}
+    i = -1
     for ex in extractions:
         out: list[ExtractedEntity] = []
-        at: dict[tuple[str, str], int] = {}  # (type, group) -> index in out
+        at: dict[str, int] = {}  # entity id -> index in out
         copied: set[int] = set()  # indexes in out holding an object made here
         changed = False
         for e in ex.entities:
-            root = groups_of[corpus_key(e.name)]
-            names, winner, votes, homonyms = decided[root]
+            i += 1
+            k = keys[i]
+            sides, winner, votes, homonyms = decided[groups_of.get(k, k)]
             typ = winner
-            if homonyms:
-                own = own_type(e, evidence[id(e)])
+            if homonyms and evidence[i]:  # a bare mention follows the winner
+                own = own_type(e, evidence[i])
                 if own in homonyms:
                     typ = own
-            name = names[typ]
+            name, eid = sides[typ]
             fresh = False
             if name != e.name or typ != e.type:
                 res.renamed += name != e.name
@@ -146,28 +174,29 @@ def resolve_corpus(extractions: Iterable[PaperExtraction]) -> CorpusResolution:
                 aliases = [a for a in dict.fromkeys(e.aliases + [e.name]) if a != name]
                 e = replace(e, name=name, type=typ, aliases=aliases)
                 fresh = changed = True
-            key = (typ, root)
-            i = at.get(key)
-            if i is not None:  # two forms of one entity in this paper
-                if i not in copied:  # never change an input object
-                    out[i] = replace(out[i], mentions=list(out[i].mentions))
-                    copied.add(i)
-                _fold(out[i], e)
+            j = at.get(eid)
+            if j is not None:  # two forms of one entity in this paper
+                if j not in copied:  # never change an input object
+                    out[j] = replace(out[j], mentions=list(out[j].mentions))
+                    copied.add(j)
+                _fold(out[j], e)
                 res.merged += 1
                 changed = True
                 continue
-            at[key] = len(out)
+            at[eid] = len(out)
             if fresh:
                 copied.add(len(out))
             out.append(e)
-            eid = f"{typ.lower()}:{corpus_key(name)}"  # = e.id (graphkit.ids.entity_id)
-            papers_of.setdefault(eid, set()).add(ex.paper_id)
-            if eid not in res.entities:
+            n = papers.get(eid)
+            if n is None:
+                papers[eid] = 1
                 res.entities[eid] = ResolvedEntity(eid, name, typ, {t: round(w, 3) for t, w in votes.items()},
                                                    _share(votes, typ), 0)
+            else:
+                papers[eid] = n + 1
         res.extractions.append(replace(ex, entities=out) if changed else ex)
-    for eid, ps in papers_of.items():
-        res.entities[eid].papers = len(ps)
+    for eid, n in papers.items():
+        res.entities[eid].papers = n
     return res
 
 
@@ -189,3 +218,9 @@ def _fold(into: ExtractedEntity, other: ExtractedEntity) -> None:
         votes[t] = round(votes.get(t, 0.0) + w, 3)
     into.type_votes = votes
     into.source = "+".join(sorted(set(into.source.split("+")) | set(other.source.split("+")) - {""}))
+
+
+def resolved(extractions: Iterable[PaperExtraction]) -> list[PaperExtraction]:
+    """Just the rewritten extractions of :func:`resolve_corpus` (what ``graphkit extract``
+    prints: it reads every paper's extraction before printing the first)."""
+    return resolve_corpus(extractions).extractions

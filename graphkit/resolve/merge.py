@@ -14,7 +14,7 @@ things apart:
 
 >>> groups = group_keys([("AITW", ["Android in the Wild"]), ("Android in the Wild", []),
 ...                      ("Mixtral 8x7B", ["Mixtral"]), ("Mixtral", [])])
->>> groups["androidinthewild"] == groups["aitw"], groups["mixtral"] == groups["mixtral8x7b"]
+>>> groups["androidinthewild"] == groups["aitw"], groups.get("mixtral", "mixtral") == groups.get("mixtral8x7b")
 (True, False)
 """
 
@@ -41,20 +41,22 @@ def _stem(key: str) -> str:
 
 
 def links(names: Iterable[tuple[str, list[str]]]) -> Counter:
-    """Key pairs ``(name key, alias key)`` with the number of entities linking them, the
-    version guard applied."""
+    """Key pairs ``(smaller, larger)`` of a name and one of its aliases, with the number of
+    entities linking them."""
     out: Counter = Counter()
     for name, aliases in names:
         nk = corpus_key(name)
         for a in aliases:
             ak = corpus_key(a)
-            if ak and ak != nk and nk and not is_version_pair(nk, ak):
+            if ak and ak != nk and nk:
                 out[(nk, ak) if nk < ak else (ak, nk)] += 1
     return out
 
 
 def _drop_ambiguous(pairs: Counter) -> list[tuple[str, str]]:
-    """The pairs to merge on: all but an ambiguous acronym's minority long forms."""
+    """The pairs to merge on: all but version pairs and an ambiguous acronym's minority
+    long forms."""
+    pairs = Counter({p: n for p, n in pairs.items() if not is_version_pair(*p)})
     long_forms: dict[str, Counter] = {}
     for (a, b), n in pairs.items():
         short, long = (a, b) if len(a) <= len(b) else (b, a)
@@ -72,16 +74,13 @@ def _drop_ambiguous(pairs: Counter) -> list[tuple[str, str]]:
             if not ((a, _stem(b)) in drop or (b, _stem(a)) in drop)]
 
 
-def group_keys(names: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
-    """Every key seen (names and aliases) -> its group's id (the group's smallest key,
-    so the result does not depend on the order of ``names``)."""
-    names = list(names)
+def join(pairs: Counter) -> dict[str, str]:
+    """Linked key pairs (see :func:`links`) -> ``{key: group id}`` for every key joined to
+    another (the group id is the group's smallest key, so the result does not depend on
+    the order of the input); a key not in the result is a group of its own (look up with
+    ``groups.get(key, key)``)."""
     uf = UnionFind()
-    for name, aliases in names:
-        uf[corpus_key(name)]
-        for a in aliases:
-            uf[corpus_key(a)]
-    for a, b in _drop_ambiguous(links(names)):
+    for a, b in _drop_ambiguous(pairs):
         uf.union(a, b)
     out: dict[str, str] = {}
     for members in uf.to_sets():
@@ -89,3 +88,8 @@ def group_keys(names: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
         for k in members:
             out[k] = root
     return out
+
+
+def group_keys(names: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+    """:func:`join` of the :func:`links` of ``(name, aliases)`` pairs."""
+    return join(links(names))

@@ -5,24 +5,27 @@ says about the name's type (a gazetteer entry votes 5.0 for its type; context su
 "the X benchmark" or "X, a simulator" 1-2.5; an unknown name starts with a default
 Method vote of :data:`DEFAULT_VOTE`). Across the corpus:
 
-- a paper's evidence is its votes; a paper whose only vote is the default one of an
-  unknown name says nothing about the type, and counts :data:`BARE_WEIGHT` for Method
-  (the base rate: most uncued names are methods, so 50 bare uses of "DiT" outweigh one
-  stray "on DiT", while "Video-MME" typed Benchmark by context in 9 papers does not lose
-  to 3 papers that only defaulted to Method). Within one paper the order of its votes is
-  kept, so a corpus of one paper keeps the paper's own types;
+- a paper's evidence is its votes, led by the type the paper gave the name; when that is
+  not Method, the default Method vote is taken out (the paper overrode it): "RULER" typed
+  Benchmark by context in 4 papers does not collect 4 default Method votes as well;
+- a paper whose only vote is the default one says nothing but the base rate, and counts
+  :data:`BARE_WEIGHT` for Method (50 bare uses of "DiT" outweigh one stray "on DiT";
+  "VAR" used bare in 6 papers is not retyped by one paper introducing a "VAR" dataset);
 - the paper that introduces the name counts :data:`INTRODUCER_WEIGHT` times (its authors
   say what it is).
 
+A corpus of one paper keeps the paper's own types.
 The type with the largest total wins (ties: the order of :data:`~graphkit.model.ALL_ENTITY_TYPES`);
 ``confidence`` is the winner's share of the total. A second type is kept for the papers
 that give it only as a deliberate homonym: both sides have at least
-:data:`HOMONYM_MIN` evidence, the second at least :data:`HOMONYM_SHARE` of the winner's,
-and a paper introduces the name as that type (a new "Magma" model and the "MAGMA" benchmark).
+:data:`HOMONYM_MIN` votes, the second at least :data:`HOMONYM_SHARE` of the winner's,
+and a paper introduces the name as that type or a curated list (the gazetteer) gives it
+(the "Ruler" length-control method and the "RULER" long-context benchmark; the Atlas
+humanoid and the "ATLAS" methods); papers that mention the name bare follow the winner.
 
->>> v = tally([({"Method": 0.9, "Benchmark": 2.5}, False)] * 9 + [({}, False)] * 3)
+>>> v = tally([({"Benchmark": 2.5}, False)] * 9 + [({}, False)] * 3)
 >>> decide(v)
-('Benchmark', 0.714)
+('Benchmark', 0.893)
 """
 
 from __future__ import annotations
@@ -34,10 +37,10 @@ from graphkit.model import ALL_ENTITY_TYPES, ExtractedEntity
 DEFAULT_VOTE = ("Method", 0.9)
 """The vote the per-paper extractor gives every unknown name (graphkit.extract.resolve);
 tests/test_resolve_corpus.py checks the two agree."""
-BARE_WEIGHT = 0.3
-INTRODUCER_WEIGHT = 2.0
+BARE_WEIGHT = 0.9
+INTRODUCER_WEIGHT = 1.5
 HOMONYM_MIN = 5.0
-HOMONYM_SHARE = 0.5
+HOMONYM_SHARE = 1 / 3
 _ORDER = {t: i for i, t in enumerate(ALL_ENTITY_TYPES)}
 
 LIST_SOURCES = ("gazetteer", "user")
@@ -45,30 +48,40 @@ LIST_SOURCES = ("gazetteer", "user")
 
 
 def paper_evidence(e: ExtractedEntity) -> dict[str, float]:
-    """What one paper says about ``e``'s type: its votes, or nothing (``{}``) when they are
-    only the default Method vote of an unknown name. The paper's own type leads its votes
-    (raised above the top vote when the extractor decided against them).
+    """What one paper says about ``e``'s type: its votes, led by the paper's own type
+    (raised above the top vote when the extractor decided against them); without the
+    default Method vote when the paper typed the name otherwise; nothing (``{}``) when the
+    votes are only the default vote of an unknown name.
 
     >>> paper_evidence(ExtractedEntity("X", "Benchmark", type_votes={"Method": 0.9, "Benchmark": 2.5}))
-    {'Method': 0.9, 'Benchmark': 2.5}
+    {'Benchmark': 2.5}
     >>> paper_evidence(ExtractedEntity("X", "Method", type_votes={"Method": 0.9}))
     {}
+    >>> paper_evidence(ExtractedEntity("Optimus-2", "Method", type_votes={"Method": 4.9, "Robot": 4.5}))
+    {'Method': 4.9, 'Robot': 4.5}
     >>> paper_evidence(ExtractedEntity("PPO", "Method", source="gazetteer", type_votes={"Method": 5.0}))
     {'Method': 5.0}
     """
     votes = e.type_votes
     if not votes:
         return {e.type: 1.0}
+    t0, w0 = DEFAULT_VOTE
+    listed = "gazetteer" in e.source or "user" in e.source  # LIST_SOURCES
     if len(votes) == 1:
-        t0, w0 = DEFAULT_VOTE
         w = votes.get(t0)
-        if w is not None and w <= w0 + 1e-9 and not ("gazetteer" in e.source or "user" in e.source):
+        if w is not None and w <= w0 + 1e-9 and not listed:
             return {}
-        return votes
+        if e.type in votes:
+            return votes
     top = max(votes.values())
     if votes.get(e.type, 0.0) < top:  # the paper typed it against its own votes: its decision counts
         votes = dict(votes)
         votes[e.type] = top + 0.1
+    if e.type != t0 and t0 in votes and not listed:  # the paper overrode the default
+        votes = dict(votes)
+        w = votes.pop(t0) - w0
+        if w > 1e-9:
+            votes[t0] = w
     return votes
 
 
@@ -98,7 +111,7 @@ def decide(votes: dict[str, float]) -> tuple[str, float]:
     return t, round(w / total, 3) if total else 1.0
 
 
-def homonym_types(votes: dict[str, float], introduced_as: set[str]) -> set[str]:
+def homonym_types(votes: dict[str, float], deliberate: set[str]) -> set[str]:
     """Types besides the winner that stay separate nodes (see the module docstring).
 
     >>> homonym_types({"Method": 10.0, "Benchmark": 6.0}, {"Benchmark"})
@@ -110,7 +123,7 @@ def homonym_types(votes: dict[str, float], introduced_as: set[str]) -> set[str]:
     if w_top < HOMONYM_MIN:
         return set()
     return {t for t, w in rest
-            if t in introduced_as and w >= HOMONYM_MIN and w >= HOMONYM_SHARE * w_top}
+            if t in deliberate and w >= HOMONYM_MIN and w >= HOMONYM_SHARE * w_top}
 
 
 def own_type(e: ExtractedEntity, ev: dict[str, float]) -> str:
