@@ -38,18 +38,25 @@ _GREEK = str.maketrans({
 
 
 def normalise_name(name: str) -> str:
-    """The key entity names are compared on: lower case, letters and digits only.
+    """The key entity names are compared on: lower case, letters, digits and ``+`` only.
 
     Case, hyphen and spacing variants collapse ("Meta-World" = "MetaWorld" =
-    "meta world"); versions stay distinct ("GPT-4" != "GPT-4o", "ManiSkill" != "ManiSkill2");
-    Greek letters are spelled out ("π0" = "pi0").
+    "meta world"); versions stay distinct ("GPT-4" != "GPT-4o", "ManiSkill" != "ManiSkill2",
+    "ImageNet" != "ImageNet++"); Greek letters are spelled out ("π0" = "pi0").
 
     >>> normalise_name("π0-FAST")
     'pi0fast'
+    >>> normalise_name("ImageNet++")
+    'imagenet++'
     """
+    if name.isascii():  # fast path (same result): nothing to spell out or fold
+        return _NOT_KEY.sub("", name.lower())
     t = unicodedata.normalize("NFKD", name.lower().translate(_GREEK))
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]", "", t)
+    return _NOT_KEY.sub("", t)
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9+]")
 
 
 def parse_arxiv_id(text: str | None) -> str | None:

@@ -1,4 +1,4 @@
-"""The whole path: read -> extract -> build graph -> write outputs.
+"""The whole path: read -> extract -> resolve -> build graph -> write outputs.
 
 >>> result = build(["data/"], out="graphkit-out")   # doctest: +SKIP
 >>> result.graph.number_of_nodes()                   # doctest: +SKIP
@@ -22,6 +22,7 @@ from graphkit.atomic import atomic_open
 from graphkit.outputs import BuildFolder, load_build
 from graphkit.progress import Clock, progress
 from graphkit.readers import PaperIndex, read_paths
+from graphkit.resolve import resolve_corpus
 
 PAPERS_FILE = "papers.jsonl"
 EXTRACTIONS_FILE = "extractions.jsonl"
@@ -290,8 +291,11 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
         fh.write(key + "\n")
     write_skipped(report, stage / SKIPPED_FILE)
     clock.lap("write_cache")
-    G = build_graph(papers, _drain(extractions), related_k=related_k, timings=clock.times,
-                    references=refs)
+    # resolve: one name and one type per entity across the corpus, after the per-paper cache
+    resolution = resolve_corpus(_drain(extractions))
+    clock.lap("resolve")
+    G = build_graph(papers, _drain(resolution.extractions), related_k=related_k, timings=clock.times,
+                    references=refs, entity_attrs=resolution.node_attributes())
     clock.lap("graph")
 
     result = BuildResult(report=report, graph=G, extracted=len(papers) - reused, reused=reused,

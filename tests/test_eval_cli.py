@@ -70,3 +70,37 @@ def test_extract_with_user_gazetteer(cli, fixtures_dir):
     rec = json.loads(base.stdout.splitlines()[0])
     assert {"id", "title", "entities"} <= set(rec)
     assert {"name", "type", "introduced", "aliases", "count"} <= set(rec["entities"][0])
+
+
+def test_eval_agrees_with_score_py_when_only_an_alias_matches(cli, shared_dir, fixtures_dir, tmp_path):
+    """The gold names two entities only by a form the extraction lists as an alias (gold
+    "Offline Experience Replay" for extracted "OER" + alias, gold "Franka" for "Franka Emika
+    Panda" + alias): score.py matches them through the aliases, and so must graphkit eval."""
+    from graphkit.extract.evaluate import load_jsonl_by_title, score
+
+    score_py = shared_dir / "eval" / "score.py"
+    d = fixtures_dir / "extract"
+    pred = tmp_path / "pred.jsonl"
+    assert cli("eval", "--gold", d / "gold.jsonl", d / "papers.jsonl", "--pred-out", pred).returncode == 0
+    renamed = {"OER": "Offline Experience Replay", "Franka Emika Panda": "Franka"}
+    gold = tmp_path / "gold.jsonl"
+    with open(gold, "w", encoding="utf-8") as fh:
+        for line in (d / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            for e in rec["entities"]:
+                if e["name"] in renamed:
+                    e["name"], e["aliases"] = renamed[e["name"]], []
+            fh.write(json.dumps(rec) + "\n")
+    for extra in ((), ("--errors",), ("--json",)):
+        ours = cli("eval", "--gold", gold, d / "papers.jsonl", *extra)
+        assert ours.returncode == 0, ours.stderr
+        ref = subprocess.run([sys.executable, str(score_py), str(gold), str(pred), *extra],
+                             capture_output=True, text=True, check=True)
+        assert ours.stdout == ref.stdout
+    # the alias path is what matched them: without the predicted aliases both become errors
+    g, p = load_jsonl_by_title(gold), load_jsonl_by_title(pred)
+    with_aliases = score(g, p)[0]
+    for rec in p.values():
+        for e in rec["entities"]:
+            e["aliases"] = []
+    assert score(g, p)[0]["tp"] == with_aliases["tp"] - 2

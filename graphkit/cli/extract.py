@@ -50,13 +50,14 @@ def extract(
     from graphkit.extract.explain import write_html
     from graphkit.progress import progress
     from graphkit.readers import read_paths
+    from graphkit.resolve import resolved
 
     report = read_paths(paths)
     report_skips(report)
     extractor = Extractor([str(g) for g in gazetteer])
     kept = []
     with progress("extracting", len(report.papers)) as advance:
-        for paper, ex in zip(report.papers, extractor.extract(report.papers, on_paper=advance)):
+        for paper, ex in zip(report.papers, resolved(extractor.extract(report.papers, on_paper=advance))):
             if html is not None:
                 kept.append((paper, ex))
             if explain:

@@ -92,5 +92,8 @@ def print_tables(s: dict) -> None:
             t.add_row(str(p["cited_by"]), p["title"] or p["id"], str(p["year"] or ""),
                       "external" if p["external"] else "corpus")
         out.print(t)
+    ts = s["type_splits"]
+    out.print(f"type splits: {ts['count']} names typed several ways" + (": " + ", ".join(
+        f"{x['name']} ({'/'.join(f'{t} {n}' for t, n in x['types'].items())})" for x in ts["names"]) if ts["names"] else ""))
     if any(s["issues"].values()):
         out.print("issues: " + ", ".join(f"{k} {v}" for k, v in s["issues"].items() if v))

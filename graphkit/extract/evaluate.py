@@ -1,8 +1,11 @@
 """Score extractions against a paper-level gold file (the rules of ../shared/eval/score.py).
 
 Papers match by normalised title; an extracted entity matches a gold entity when the
-normalised names agree or the extracted name is one of the gold aliases; entities of an
-unscored type and those matching an ``optional`` gold entity are ignored.
+normalised names agree or the extracted name is one of the gold aliases, failing that
+when one of the extracted aliases is the gold name or a gold alias (an extracted
+"Android in the Wild" with alias "AITW" matches a gold "AITW"); entities of an unscored
+type and those matching an ``optional`` gold entity are ignored. The extractions are
+resolved across the papers scored (:func:`graphkit.resolve.resolve_corpus`), as in a build.
 
 >>> gold = {"t": {"title": "T", "entities": [{"name": "PPO", "type": "Method", "aliases": [],
 ...                                            "introduced": False}]}}
@@ -52,8 +55,8 @@ def load_jsonl_by_title(path: str | os.PathLike) -> dict[str, dict]:
 def predictions(extractions: Iterable[PaperExtraction]) -> dict[str, dict]:
     """Extractions in the scorer's shape, keyed by normalised title."""
     return {norm(ex.title): {"title": ex.title,
-                             "entities": [{"name": e.name, "type": e.type, "introduced": e.introduced}
-                                          for e in ex.entities]}
+                             "entities": [{"name": e.name, "type": e.type, "aliases": list(e.aliases),
+                                           "introduced": e.introduced} for e in ex.entities]}
             for ex in extractions}
 
 
@@ -76,9 +79,12 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> tuple[dict, list[tupl
         used: set[int] = set()
         for e in ents:
             n = norm(e.get("name", ""))
+            forms = {n, *(norm(a) for a in e.get("aliases") or [])} - {""}
             hit = next((i for i, k in enumerate(keys) if n in k and i not in used), None)
+            if hit is None:  # failing the name, any extracted form against any gold form
+                hit = next((i for i, k in enumerate(keys) if forms & k and i not in used), None)
             if hit is None:
-                if any(n in k for k in keys):
+                if any(forms & k for k in keys):
                     continue  # a second surface form of an already matched entity
                 c["fp"] += 1
                 per_type[e["type"]]["fp"] += 1
@@ -134,9 +140,10 @@ def evaluate(gold_path: str | os.PathLike, paths: Sequence[str | os.PathLike], *
     """
     from graphkit.extract.api import Extractor
     from graphkit.readers import read_paths
+    from graphkit.resolve import resolve_corpus
 
     gold = load_jsonl_by_title(gold_path)
     report = read_paths(paths)
-    pred = predictions(Extractor(gazetteers).extract(report.papers))
+    pred = predictions(resolve_corpus(Extractor(gazetteers).extract(report.papers)).extractions)
     scored, errors, missing = score(gold, pred)
     return scored, errors, missing, pred

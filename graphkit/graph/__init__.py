@@ -45,6 +45,10 @@ Entity nodes (node key = ``id``)
     introduced_by list[str]  ids of the papers that introduce it (may be empty)
     first_year    int|None   earliest ``year`` of a paper mentioning it
     last_year     int|None   latest ``year`` of a paper mentioning it
+    type_votes    list[str]  the corpus type vote, ``"Type:weight"`` largest first
+                             (``["Benchmark:22.5", "Method:0.9"]``; see
+                             :mod:`graphkit.resolve.vote`), set by the resolve stage
+    type_confidence float    the node type's share of those votes (0-1)
     community     int        as for papers
     pagerank      float
     degree        int

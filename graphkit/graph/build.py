@@ -45,7 +45,8 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
                 related_k: int = 10, related_max_df: int | None = None,
                 cooccurs_min: int = 1, max_introducers: int = 3, seed: int = 42,
                 with_communities: bool = True, timings: dict | None = None,
-                references: dict[str, list[dict]] | None = None) -> nx.MultiDiGraph:
+                references: dict[str, list[dict]] | None = None,
+                entity_attrs: dict[str, dict] | None = None) -> nx.MultiDiGraph:
     """The typed graph: nodes, MENTIONS, INTRODUCES, RELATED, CO_OCCURS, BUILDS_ON, CITES,
     then ``community``, ``pagerank`` and ``degree`` on every node.
 
@@ -56,7 +57,9 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
     :mod:`~graphkit.graph.builds_on`; ``seed``: Louvain's; ``references``: fetched
     references per citing paper (:mod:`graphkit.readers.references`), giving CITES to
     corpus papers and to ``external`` Paper nodes (see :func:`~graphkit.graph.cites.cited_works`);
-    ``timings`` (a dict) receives
+    ``entity_attrs`` (entity id -> properties, e.g.
+    :meth:`graphkit.resolve.CorpusResolution.node_attributes`) are set on the entity
+    nodes (``type_votes``, ``type_confidence``); ``timings`` (a dict) receives
     the seconds of each step. Python's cyclic garbage collector is paused meanwhile
     (millions of small objects made it rescan the heap over and over; nothing built here
     is cyclic garbage).
@@ -69,7 +72,7 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
         return _build_graph(papers, extractions, related_k=related_k, related_max_df=related_max_df,
                             cooccurs_min=cooccurs_min, max_introducers=max_introducers, seed=seed,
                             with_communities=with_communities, timings=timings,
-                            references=references)
+                            references=references, entity_attrs=entity_attrs or {})
     finally:
         if was:
             gc.enable()
@@ -78,7 +81,8 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
 def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
                  related_k: int, related_max_df: int | None, cooccurs_min: int,
                  max_introducers: int, seed: int, with_communities: bool,
-                 timings: dict | None, references: dict[str, list[dict]] | None = None) -> nx.MultiDiGraph:
+                 timings: dict | None, references: dict[str, list[dict]] | None = None,
+                 entity_attrs: dict[str, dict] | None = None) -> nx.MultiDiGraph:
     papers = list(papers)
     lap = Clock(timings, prefix="graph.").lap
 
@@ -148,7 +152,8 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
             label="Entity", id=eid, name=name, type=etype[eid],
             aliases=sorted((aliases[eid] | set(names[eid])) - {name}),
             df=sum(names[eid].values()), introduced_by=sorted(introduced_by.get(eid, [])),
-            first_year=min(ys) if ys else None, last_year=max(ys) if ys else None)
+            first_year=min(ys) if ys else None, last_year=max(ys) if ys else None,
+            **entity_attrs.get(eid, {}))
     stop_df = related_max_df or default_max_df(len(papers))
     issues["stop_entities"] = sum(1 for c in names.values() if sum(c.values()) > stop_df)
     entities_of = {p.id: paper_entities.get(p.id, []) for p in papers}  # every paper, input order

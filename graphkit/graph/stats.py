@@ -6,15 +6,41 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import networkx as nx
+
+_SPLIT_KEY = re.compile(r"[^a-z0-9+]")
+
+
+def type_splits(G: nx.MultiDiGraph) -> list[dict]:
+    """Names that are entity nodes of more than one type (one benchmark split over a
+    Benchmark and a Method node, say), most papers first. Names are compared lower case,
+    letters, digits and ``+`` only.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("benchmark:videomme", label="Entity", type="Benchmark", name="Video-MME", df=9)
+    >>> G.add_node("method:videomme", label="Entity", type="Method", name="VideoMME", df=3)
+    >>> type_splits(G)
+    [{'name': 'videomme', 'types': {'Benchmark': 9, 'Method': 3}}]
+    """
+    by_name: dict[str, dict[str, int]] = {}
+    for _, d in G.nodes(data=True):
+        if d.get("label") == "Entity":
+            t = by_name.setdefault(_SPLIT_KEY.sub("", str(d.get("name", "")).lower()), {})
+            t[d.get("type")] = t.get(d.get("type"), 0) + int(d.get("df") or 0)
+    splits = [{"name": n, "types": dict(sorted(t.items(), key=lambda kv: (-kv[1], kv[0])))}
+              for n, t in by_name.items() if len(t) > 1]
+    return sorted(splits, key=lambda s: (-sum(s["types"].values()), s["name"]))
 
 
 def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
     """A JSON-able dict: ``counts`` (nodes by label, entities by type, edges by type),
     ``top_entities`` (per type, by df), ``communities`` (largest first, with their top
-    entities), ``most_built_on`` (papers with most incoming BUILDS_ON) and ``issues``."""
+    entities), ``most_built_on`` (papers with most incoming BUILDS_ON), ``most_cited``,
+    ``type_splits`` (``count`` and the ``top`` names typed several ways, see
+    :func:`type_splits`) and ``issues``."""
     labels = Counter("Paper (external)" if d.get("external") else d.get("label") for _, d in G.nodes(data=True))
     edges = Counter(k for _, _, k in G.edges(keys=True))
 
@@ -45,6 +71,7 @@ def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
             "top_entities": [G.nodes[n].get("name") for n in ents[:5]],
         })
 
+    splits = type_splits(G)
     built_on = Counter(v for _, v, k in G.edges(keys=True) if k == "BUILDS_ON")
     most_built_on = [{"id": p, "title": G.nodes[p].get("title"), "builds_on_in": c,
                       "via": _top_via(G, p)}
@@ -62,6 +89,7 @@ def graph_stats(G: nx.MultiDiGraph, *, top: int = 10) -> dict:
         "communities": communities,
         "most_built_on": most_built_on,
         "most_cited": most_cited,
+        "type_splits": {"count": len(splits), "names": splits[:top]},
         "issues": dict(G.graph.get("issues", {})),
     }
 
