@@ -107,7 +107,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     own = [e.name for e in out if e.introduced]
     for e in out:
-        if not e.introduced and e.source == "shape" and any(e.name.startswith(n + "-") for n in own):
+        if not e.introduced and e.source in ("shape", "variant") and any(e.name.startswith(n + "-") for n in own):
             e.introduced = True
     return out
 
