@@ -25,6 +25,7 @@ from graphkit.model import ExtractedEntity, Mention
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z0-9]s$")
 _HAS_UPPER = re.compile(r"[A-Z]")
+_REPORT = re.compile(r"\b(?:Technical Report|Tech Report|System Card|Model Card)\b", re.I)
 
 
 def _most_common(items: list[str]) -> str:
@@ -96,7 +97,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     own = [e.name for e in out if e.introduced]
     for e in out:
-        if not e.introduced and e.source == "shape" and any(e.name.startswith(n + "-") for n in own):
+        if not e.introduced and e.source in ("shape", "variant") and any(e.name.startswith(n + "-") for n in own):
             e.introduced = True
     return out
 
@@ -262,7 +263,11 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
 
     # introduced
     if gaz:
-        introduced = bool(keys & st.intro_keys) or (st.title_key in keys if st.title_key else False)
+        # a known name is the paper's own when the title names it ("Name: ...") or when it
+        # opens a report title ("Qwen2-Audio Technical Report")
+        introduced = bool(keys & st.intro_keys) or (
+            st.title_key in keys if st.title_key
+            else any(c.start == 0 for c in cs) and bool(_REPORT.search(text, 0, st.title_end)))
     else:
         introduced = intro_flag or (in_title and _title_own(st, cs, keys))
     if st.offsets is None:
