@@ -234,6 +234,13 @@ class Gazetteer:
                             hit = first[0]
                 if hit is not None:
                     best = (hit, j, end)
+                if gaps[j + 1][:1] == "+":  # a trailing "++" is part of the name: "ScanNet++", "MiniWoB++"
+                    plus = gaps[j + 1][:len(gaps[j + 1]) - len(gaps[j + 1].lstrip("+"))]
+                    hit = keys.get(acc + plus)
+                    if hit is None and acc + plus in case_lower:
+                        hit = case_keys.get(_SEPS.sub("", text[s0:end + len(plus)]))
+                    if hit is not None:
+                        best = (hit, j, end + len(plus))
                 j += 1
                 if j >= n:
                     break
