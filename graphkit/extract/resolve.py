@@ -187,7 +187,8 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
 
     # introduced
     if gaz:
-        introduced = bool(keys & st.intro_keys) or (st.title_key in keys if st.title_key else False)
+        introduced = bool(keys & st.intro_keys) or (st.title_key in keys if st.title_key else False) \
+            or any(c.introduced for c in cs if c.source == "abbreviation")  # "we propose SDP (Streaming Diffusion Policy)"
     else:
         introduced = intro_flag or (in_title and _title_own(st, cs, keys))
     if st.offsets is None:

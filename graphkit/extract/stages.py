@@ -336,8 +336,8 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
     for s_i in sorted(st.intro_sentences):
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
-        for m in D.INTRO_DIRECT.finditer(text, s0, s1):
-            add_name(m.group("name"), "intro", True, strong=False)
+        for m in D.INTRO_DIRECT.finditer(text, s0, s1):  # "we introduce RoboDual, a ...": a definition
+            add_name(m.group("name"), "intro", True, strong=text.startswith((", a ", ", an "), m.end()))
         for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
             m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
             if m:
