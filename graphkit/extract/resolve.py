@@ -263,11 +263,13 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
 
     # introduced
     if gaz:
-        # a known name is the paper's own when the title names it ("Name: ...") or when it
-        # opens a report title ("Qwen2-Audio Technical Report")
+        # a known name is the paper's own when the title names it ("Name: ..."), when it
+        # opens a report title ("Qwen2-Audio Technical Report"), or when an intro sentence
+        # defines its acronym ("we propose SDP (Streaming Diffusion Policy)")
         introduced = bool(keys & st.intro_keys) or (
             st.title_key in keys if st.title_key
-            else any(c.start == 0 for c in cs) and bool(_REPORT.search(text, 0, st.title_end)))
+            else any(c.start == 0 for c in cs) and bool(_REPORT.search(text, 0, st.title_end))) \
+            or any(c.introduced for c in cs if c.source == "abbreviation")
     else:
         introduced = intro_flag or (in_title and _title_own(st, cs, keys))
     if st.offsets is None:
