@@ -71,7 +71,7 @@ MANIFEST = "build.json"
 LOCK = "lock"
 # the names a build may write; each is a link DIR/NAME -> .graphkit/current/NAME
 FILES = ("graph.json", "graph.html", "graph.falkordb", "papers.jsonl", "extractions.jsonl",
-         "extractions.key", "skipped.tsv", MANIFEST)
+         "extractions.key", "skipped.tsv", "references.jsonl", MANIFEST)
 
 
 @dataclass

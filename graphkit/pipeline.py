@@ -214,22 +214,21 @@ def build(paths: Sequence[str | os.PathLike], out: str | os.PathLike = "graphkit
             gc.enable()
 
 
-def _load_references(out: Path, files, update: bool, report: ReadReport) -> dict[str, list[dict]]:
-    """The references of ``files`` (+ those kept in ``out`` when updating), written back
-    merged to ``out/references.jsonl``; bad lines go to ``report.skipped``."""
+def _load_references(prev_build, stage: Path, files, update: bool,
+                     report: ReadReport) -> dict[str, list[dict]]:
+    """The references of ``files`` (+ those the previous build kept, when updating), written
+    merged to ``stage/references.jsonl``; bad lines go to ``report.skipped``."""
     from graphkit.readers.references import merge, read_references
 
-    kept = out / REFERENCES_FILE
     refs: dict[str, list[dict]] = {}
-    if update and kept.exists():
-        refs, _ = read_references([kept])
+    if update and prev_build is not None and prev_build.has(REFERENCES_FILE):
+        refs, _ = read_references([prev_build.path(REFERENCES_FILE)])
     if files:
         new, skips = read_references(files)
         report.skipped.extend(skips)
         merge(refs, new)
-        _write_jsonl(kept, ({"id": k, "references": v} for k, v in sorted(refs.items())))
-    elif not update:
-        kept.unlink(missing_ok=True)  # a full build without references has none
+    if refs:  # a full build without references has none
+        _write_jsonl(stage / REFERENCES_FILE, ({"id": k, "references": v} for k, v in sorted(refs.items())))
     return refs
 
 
@@ -244,7 +243,8 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers, r
     with BuildFolder(out) as folder:  # the lock: one build of `out` at a time
         try:
             return _build_in(folder, paths, gazetteers=gazetteers, update=update, html=html,
-                             store=store, related_k=related_k, workers=workers)
+                             store=store, related_k=related_k, workers=workers,
+                             references=references)
         except GraphkitError as e:
             if isinstance(e, InputError):
                 raise
@@ -253,7 +253,7 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers, r
 
 
 def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, related_k,
-              workers) -> BuildResult:
+              workers, references=()) -> BuildResult:
     """The build, written into ``folder.staging`` and committed whole at the end."""
     out, stage = folder.folder, folder.staging
     prev_build = folder.previous()  # read under the lock: the last *finished* build
@@ -274,7 +274,7 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
         if index.add(p):
             report.duplicates += 1
     papers = index.papers
-    refs = _load_references(out, list(references), update, report)
+    refs = _load_references(prev_build, stage, list(references), update, report)
     clock.lap("read")
 
     extractor = Extractor(gazetteers)
