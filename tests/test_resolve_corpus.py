@@ -188,3 +188,13 @@ def test_a_corpus_of_one_paper_keeps_the_papers_types(sample_extractions):
     retyped = {ex.title: resolve_corpus([ex]).retyped for ex in sample_extractions}
     assert len(retyped) > 100
     assert {t: n for t, n in retyped.items() if n} == {}
+
+
+@pytest.mark.parametrize("module", ["graphkit.resolve.keys", "graphkit.resolve.merge", "graphkit.resolve.vote",
+                                    "graphkit.resolve.corpus"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
