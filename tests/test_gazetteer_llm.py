@@ -86,6 +86,7 @@ def test_sizes_stay_variants_of_the_version(ex):
 
 @pytest.mark.parametrize("text", [
     "The model handles multiple objects and predicts the shape of each part.",
+    "Multiple agents seem to help. Agents draft plans; Natural speech matters.",
     "Natural speech and fast text generation are goals; we move from SFT to RL with a memory bank.",
     "We check a draft of the agents' plans, which seem correct and beat the baseline.",
     "Taming the Titans of the field: a facial performer and a graph RAG pipeline.",
