@@ -28,14 +28,14 @@ sys.path[:] = [str(ROOT), str(ROOT / "tests")] + [p for p in sys.path if Path(p 
 
 from pytest_httpserver import HTTPServer  # noqa: E402
 
-from fetch_standin import ACCEPTANCE_DAYS, EXTERNAL, S2World, _s2id, serve, world_from_days  # noqa: E402
+from fetch_standin import ACCEPTANCE_DAYS, S2World, _s2id, serve, world_from_days  # noqa: E402
 from graphkit.fetch.http import ApiSession, Politeness  # noqa: E402
 from graphkit.fetch.references import fetch_references  # noqa: E402
 
 DAYS = ROOT.parent / "shared" / "corpora" / "hf-daily-api"
 
 
-def rate_run(rate: float | None, papers_dir: Path, limit: int) -> tuple[int, float]:
+def rate_run(rate: float | None, papers_dir: Path) -> tuple[int, float]:
     world = world_from_days([DAYS / f"{d}.json" for d in ACCEPTANCE_DAYS])
     server = HTTPServer(threaded=True)
     server.start()
@@ -98,7 +98,7 @@ def main() -> None:
         for d in ACCEPTANCE_DAYS:
             (Path(tmp) / f"{d}.json").write_bytes((DAYS / f"{d}.json").read_bytes())
         for label, rate in (("limiter on (1/s)", 1.0), ("limiter off", None)):
-            n, secs = rate_run(rate, Path(tmp), 0)
+            n, secs = rate_run(rate, Path(tmp))
             print(f"rate      {label:18s} {n:4d} requests in {secs:6.2f} s = {60 * n / secs:8.0f} requests/minute")
     for b in (500, 250, 100):
         c = cost_run(b)

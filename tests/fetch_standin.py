@@ -18,13 +18,18 @@ from werkzeug import Request, Response
 
 
 def hf_handler(days_dir: Path, served: list | None = None):
-    """``GET /api/daily_papers?date=D`` -> the recorded ``D.json`` (``[]`` when there is none)."""
+    """``GET /api/daily_papers?date=D&limit=L&p=P`` -> page P of the recorded ``D.json``
+    (``[]`` when there is none); a day that fits in one page is served byte for byte."""
     def handle(req: Request) -> Response:
         day = req.args.get("date", "")
         if served is not None:
             served.append(day)
         path = Path(days_dir) / f"{day}.json"
         body = path.read_text(encoding="utf-8") if path.exists() else "[]"
+        limit, page = int(req.args.get("limit", 50)), int(req.args.get("p", 0))
+        items = json.loads(body)
+        if len(items) > limit or page:  # paged like the API: limit items from page p (0-based)
+            body = json.dumps(items[page * limit:(page + 1) * limit])
         return Response(body, 200, content_type="application/json")
     return handle
 

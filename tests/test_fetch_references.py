@@ -192,3 +192,58 @@ def test_every_fetch_command_help_has_an_example():
         assert code == 0 and "Example" in out and f"graphkit fetch {cmd}" in out
     code, out, _ = run_main("fetch", "--help")
     assert code == 0 and "Example" in out
+
+
+def test_sigkill_mid_run_then_restart_resumes(tmp_path, papers):
+    """A real kill: the fetch runs in a subprocess, batch 1 is answered, batch 2 hangs; the
+    process is SIGKILLed; the restarted run keeps batch 1 and asks only for the rest."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    server = HTTPServer(threaded=True)
+    server.start()
+    release = threading.Event()
+    asked = []
+
+    def batch(req):
+        ids = json.loads(req.get_data())["ids"]
+        asked.append(ids)
+        if ids != ["ARXIV:1706.03762"]:
+            release.wait(30)  # hangs until the test lets go
+        answer = json.loads((FIX / "s2_batch.json").read_text())
+        by_id = {"ARXIV:1706.03762": answer[0], "DOI:10.1000/unknown": None, "ARXIV:1810.04805": answer[2]}
+        return Response(json.dumps([by_id[i] for i in ids]), 200, content_type="application/json")
+    try:
+        server.expect_request("/graph/v1/paper/batch", method="POST").respond_with_handler(batch)
+        server.expect_request(re.compile(r"/graph/v1/paper/[^/]+/references")).respond_with_handler(
+            lambda req: Response((FIX / ("s2_references_page1.json" if req.args["offset"] == "0"
+                                         else "s2_references_page2.json")).read_bytes(), 200,
+                                 content_type="application/json"))
+        out = tmp_path / "refs.jsonl"
+        args = [sys.executable, "-m", "graphkit", "fetch", "references", str(papers), "-o", str(out),
+                "--api-url", server.url_for("/").rstrip("/"), "--cache", str(tmp_path / "c.sqlite"),
+                "--batch-size", "1", *FAST]
+        env = {**os.environ, "GRAPHKIT_PROGRESS": "0"}
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while len(asked) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert len(asked) == 2, proc.communicate()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert set(rows(out)) == {"arxiv:1706.03762"}  # batch 1 was on disk before the kill
+        release.set()
+        asked.clear()
+        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert asked == [["DOI:10.1000/unknown"], ["ARXIV:1810.04805"]]
+        assert set(rows(out)) == {"arxiv:1706.03762", "doi:10.1000/unknown", "arxiv:1810.04805"}
+        assert len(out.read_text().splitlines()) == 3  # nothing twice
+    finally:
+        release.set()
+        server.clear()
+        server.stop()

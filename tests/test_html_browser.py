@@ -221,6 +221,7 @@ def test_external_cited_works_are_hidden_behind_a_checkbox(open_view, tmp_path):
     # searching an external work shows it (and ticks the box)
     assert page.evaluate("q => graphkit.search(q)", "Long Short-Term Memory") == index_of(page, "doi:10.1162/neco.1997.9.8.1735")
     assert page.is_checked("#gk-external")
+    assert "cited work outside the corpus" in page.text_content("#gk-panel")
 
 
 def test_no_external_checkbox_without_external_works(open_view, tmp_path):

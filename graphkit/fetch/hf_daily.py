@@ -1,7 +1,11 @@
 """Hugging Face Daily Papers: one JSON file per day from ``GET {api}/api/daily_papers?date=D``.
 
 The files are the API's response bodies unchanged (a JSON list of ``{"paper": {...}}``),
-so ``graphkit build DIR`` reads them as ``hf-api``. Resumable: a day whose file exists
+so ``graphkit build DIR`` reads them as ``hf-api``. The endpoint pages with ``limit`` and
+``p`` (0-based; in Hugging Face's OpenAPI description): each day is asked with
+``limit=page_size`` and, while a page comes back full, the next page; a day of several
+pages is written as one list (a page that repeats the previous one ends the day, so a
+server that ignores ``p`` cannot loop). Resumable: a day whose file exists
 is not fetched again, and a day the API answered with ``[]`` (weekends, holidays) is
 recorded in ``DIR/.hf-daily-empty`` (hidden, so ``build`` does not read it) and not
 asked again. A failed day is reported, not written, and fetched on the next run.
@@ -24,6 +28,7 @@ from graphkit.fetch.http import ApiSession, FetchError
 from graphkit.progress import progress
 
 DEFAULT_API = "https://huggingface.co"
+PAGE_SIZE = 100  # the largest page the API serves
 EMPTY_FILE = ".hf-daily-empty"
 
 
@@ -58,8 +63,25 @@ def _validate(resp) -> None:
         raise ValueError("not a list of {\"paper\": {...}} items")
 
 
+def _day(session: ApiSession, url: str, day: str, page_size: int) -> tuple[list, str | None]:
+    """All items of one day, and the raw body when the day fit in one page."""
+    items: list = []
+    for page in range(1000):
+        resp = session.request("GET", url, params={"date": day, "limit": page_size, "p": page},
+                               validate=_validate)
+        if resp.status_code != 200:
+            raise FetchError(f"GET {resp.url}: HTTP {resp.status_code}")
+        got = resp.json()
+        if page and got == items[-len(got):]:
+            break  # the server ignores p: this page is the previous one again
+        items.extend(got)
+        if len(got) < page_size:
+            return items, (resp.text if page == 0 else None)
+    return items, None
+
+
 def fetch_hf_daily(start: date, end: date, out_dir: str | os.PathLike, *, session: ApiSession,
-                   api_url: str = DEFAULT_API, on_error=None) -> HfDailyResult:
+                   api_url: str = DEFAULT_API, on_error=None, page_size: int = PAGE_SIZE) -> HfDailyResult:
     """Fetch every day of ``start..end`` into ``out_dir/YYYY-MM-DD.json`` (atomically)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -78,15 +100,12 @@ def fetch_hf_daily(start: date, end: date, out_dir: str | os.PathLike, *, sessio
                 result.empty.append(day)
             else:
                 try:
-                    resp = session.request("GET", url, params={"date": day}, validate=_validate)
-                    if resp.status_code != 200:
-                        raise FetchError(f"GET {resp.url}: HTTP {resp.status_code}")
+                    items, raw = _day(session, url, day, page_size)
                 except FetchError as e:
                     result.missing[day] = str(e)
                     if on_error:
                         on_error(str(e))
                 else:
-                    items = resp.json()
                     if not items:
                         empty.add(day)
                         result.empty.append(day)
@@ -94,7 +113,7 @@ def fetch_hf_daily(start: date, end: date, out_dir: str | os.PathLike, *, sessio
                             fh.write("".join(f"{x}\n" for x in sorted(empty)))
                     else:
                         with atomic_open(path) as fh:
-                            fh.write(resp.text)
+                            fh.write(raw if raw is not None else json.dumps(items, ensure_ascii=False))
                         result.written.append(day)
                         result.papers += len(items)
             advance(1)

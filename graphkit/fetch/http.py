@@ -113,9 +113,11 @@ class RateLimiter:
     >>> RateLimiter(None).wait()   # no limit: returns at once
     """
 
-    def __init__(self, rate: float | None, sleep: Callable[[float], None] = time.sleep):
+    def __init__(self, rate: float | None, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic):
         self.interval = 1.0 / rate if rate else 0.0
         self.sleep = sleep
+        self.clock = clock
         self._next = 0.0
         self._lock = threading.Lock()
 
@@ -123,7 +125,7 @@ class RateLimiter:
         if not self.interval:
             return
         with self._lock:
-            now = time.monotonic()
+            now = self.clock()
             delay = self._next - now
             self._next = max(now, self._next) + self.interval
         if delay > 0:

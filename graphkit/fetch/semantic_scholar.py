@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from graphkit.fetch.http import ApiSession, FetchError, json_body
+from graphkit.fetch.http import ApiSession, FetchError
 
 DEFAULT_API = "https://api.semanticscholar.org"
 DEFAULT_RATE = 1.0  # the public pool without a key: about one request a second

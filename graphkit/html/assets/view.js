@@ -160,6 +160,7 @@
     body.appendChild(el("h3", null, n.t));
     if (n.k === "Paper") {
       var meta = [];
+      if (n.ext) meta.push("cited work outside the corpus");
       if (n.d) meta.push(n.d);
       if (n.a) meta.push(n.a.join(", ") + (n.na > n.a.length ? " et al. (" + n.na + " authors)" : ""));
       else if (n.na) meta.push(n.na + " authors");
