@@ -222,8 +222,9 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers) -
         except GraphkitError as e:
             if isinstance(e, InputError):
                 raise
-            raise GraphkitError(f"{e} (the build was not saved; {out} still holds the previous "
-                                "build, if any)", exit_code=e.exit_code) from None
+            kept = (f"{out} still holds the previous build" if load_build(out) is not None
+                    else f"{out} holds no build")
+            raise GraphkitError(f"{e} (the build was not saved; {kept})", exit_code=e.exit_code) from None
 
 
 def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, related_k,
