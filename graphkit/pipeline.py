@@ -283,9 +283,11 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
 
         final = load_embedded(G, stage)
         result.outputs["store"] = str(out / final.name)
+    clock.lap("write_views")
     result.timings = clock.times
     folder.commit({"papers": len(papers), "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                    "skipped": len(report.skipped), "update": bool(update)})
+    clock.lap("commit")
     return result
 
 
