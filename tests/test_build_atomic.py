@@ -277,3 +277,28 @@ def test_temporary_names_are_unique_per_writer(tmp_path):
         b.write("B")
     assert path.read_text() == "A" * 100  # the last to finish wins, whole
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
+
+
+def test_readers_see_the_finished_build_while_another_is_being_written(parts, tmp_path, capsys):
+    """stats, export and query read the last finished generation, not a build in progress."""
+    from graphkit.cli import main
+
+    out = tmp_path / "out"
+    build([parts[0]], out, html=False)
+    with BuildFolder(out) as running:
+        (running.staging / "graph.json").write_text("[]")  # half a build, not switched in
+        (running.staging / "papers.jsonl").write_text("")
+        for args in (["stats", "--graph", out, "--format", "json"],
+                     ["export", "--graph", out, "--to", "json", "-o", tmp_path / "g.json"],
+                     ["query", "MATCH (p:Paper) RETURN count(p) AS n", "--graph", out, "--format", "json"]):
+            try:
+                main([str(a) for a in args])
+            except SystemExit as e:
+                assert e.code in (0, None), capsys.readouterr().err
+            captured = capsys.readouterr()
+            assert "error" not in captured.err
+            if args[0] == "stats":
+                assert json.loads(captured.out)["counts"]["nodes_by_label"]["Paper"] == 3
+            if args[0] == "query":
+                assert json.loads(captured.out) == [{"n": 3}]
+    assert len(json.loads((tmp_path / "g.json").read_text())["nodes"]) > 3
