@@ -72,32 +72,6 @@ def atomic_open(path: str | os.PathLike, *, encoding: str = "utf-8", newline: st
             pass
 
 
-@contextmanager
-def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
-    """Like :func:`atomic_open`, for writers that open a path themselves: yields the
-    temporary path to write, renamed to ``path`` when the block ends without an exception."""
-    path = Path(path)
-    if _special(path):
-        try:
-            yield path
-        except BrokenPipeError:
-            raise  # `... -o /dev/stdout | head`: the CLI ends quietly
-        except OSError as e:
-            raise os_error(path, e) from None
-        return
-    tmp = temp_name(path)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    except OSError as e:
-        raise os_error(path, e) from None
-    finally:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
 def make_dir(folder: str | os.PathLike) -> Path:
     """``mkdir -p folder``; an impossible or read-only place is one GraphkitError line."""
     folder = Path(folder)

@@ -39,9 +39,16 @@ What is not atomic, and why:
   the switch; until then they already show nothing.
 - Files outside the build (``graphkit export -o ...``, ``graphkit html -o ...``) are
   each replaced atomically, but are not part of a generation.
-- Durability across a power cut relies on ``fsync`` of the files and folders before the
-  swap; a filesystem that ignores fsync can still lose the newest generation (then the
-  symlink points to the previous one only if the rename was not persisted either).
+- A reader that has resolved a generation (:func:`load_build`) but not yet opened its
+  files can find it removed by a build finishing meanwhile (open files stay readable on
+  POSIX); it then fails with "no graph here" rather than reading a mix.
+- The generations are switched by a symlink: a filesystem without symlinks (FAT, some
+  network shares) cannot hold a build folder; the build stops with one error line.
+- Forked extraction workers inherit the lock: a build killed with ``kill -9`` holds the
+  folder until its workers have exited (they exit when their parent is gone).
+- Power cuts: the files and folders are fsynced before the switch and the state folder
+  after it; a filesystem that does not honour fsync may come back with the previous
+  generation current (never a mix, as the switch is the last rename).
 
 >>> with BuildFolder("graphkit-out") as folder:          # doctest: +SKIP
 ...     write_graph_json(G, folder.staging / "graph.json")
@@ -236,6 +243,9 @@ class BuildFolder:
             if name.startswith(("staging-", "gen-")) and p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p, ignore_errors=True)
             elif name.startswith("."):  # a temporary link of a killed swap
+                p.unlink(missing_ok=True)
+        for p in self.folder.iterdir():  # temporary links of a killed swap of DIR/NAME
+            if p.is_symlink() and any(p.name.startswith(f".{n}.") for n in FILES):
                 p.unlink(missing_ok=True)
 
     def _adopt_plain_files(self) -> None:

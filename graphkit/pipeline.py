@@ -248,8 +248,9 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers, r
         except GraphkitError as e:
             if isinstance(e, InputError):
                 raise
-            raise GraphkitError(f"{e} (the build was not saved; {out} still holds the previous "
-                                "build, if any)", exit_code=e.exit_code) from None
+            kept = (f"{out} still holds the previous build" if load_build(out) is not None
+                    else f"{out} holds no build")
+            raise GraphkitError(f"{e} (the build was not saved; {kept})", exit_code=e.exit_code) from None
 
 
 def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, related_k,
@@ -313,9 +314,11 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
 
         final = load_embedded(G, stage)
         result.outputs["store"] = str(out / final.name)
+    clock.lap("write_views")
     result.timings = clock.times
     folder.commit({"papers": len(papers), "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                    "skipped": len(report.skipped), "update": bool(update)})
+    clock.lap("commit")
     return result
 
 

@@ -174,7 +174,8 @@ def test_full_disk_during_build_keeps_the_previous_build(small_disk, fixtures_di
     code, out_text, err = gk(capsys, "build", sample_dir, "--out", out, "--no-html", "--no-store")
     line = one_error_line(err)
     assert code == 1 and out_text == ""
-    assert "No space left on device" in line and "the build was not saved" in line
+    assert "No space left on device" in line
+    assert line.endswith(f"(the build was not saved; {out} still holds the previous build)")
     assert _state(out) == before
     assert sorted(p.name for p in (out / ".graphkit").iterdir() if p.name.startswith("staging")) == []
 
@@ -190,6 +191,7 @@ def test_full_disk_while_saving_the_store_shows_the_cause(small_disk, sample_out
     line = one_error_line(err)
     assert code == 1
     assert "the embedded store could not be saved" in line and "No space left on device" in line
+    assert line.endswith(f"(the build was not saved; {disk / 'out'} holds no build)")
     assert not (disk / "out" / "graph.json").exists()  # nothing of the failed build is visible
 
 

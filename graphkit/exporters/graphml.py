@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphkit.atomic import atomic_path
+from graphkit.atomic import atomic_open
 from graphkit.exporters.xml_text import xml_safe_graph
 from graphkit.graph.flat import flat_graph
 
@@ -25,8 +25,8 @@ def export(G: nx.MultiDiGraph, path, **options) -> Path:
     path = Path(path)
     H = flat_graph(G)
     H.graph.pop("issues", None)
-    # lxml opens the path itself: handed a Python file object that then fails (disk full),
-    # lxml's incremental writer crashed the interpreter at exit
-    with atomic_path(path) as tmp:
-        nx.write_graphml(xml_safe_graph(H), str(tmp), named_key_ids=True)
+    # the ElementTree writer, not nx.write_graphml's lxml one: when a write fails half-way
+    # (disk full), lxml's incremental writer crashed the interpreter (SIGSEGV) at exit
+    with atomic_open(path, binary=True) as fh:
+        nx.write_graphml_xml(xml_safe_graph(H), fh, named_key_ids=True)
     return path
