@@ -113,3 +113,18 @@ def test_awkward_values_survive(tmp_path, fmt):
     assert counts(H) == (2, 1)
     title = H.nodes["p"]["title"] if fmt == "graphml" else H.nodes["p"]["title"]
     assert title == "<b>&amp; \u00e9 \"q\""
+
+
+def test_backtick_in_a_property_key_exports_to_cypher(cli, tmp_path):
+    """A hand-edited graph.json with a backtick in a property key: `--to cypher` escapes it
+    the openCypher way (doubled inside backticks) instead of crashing."""
+    G = read_graph_json(Path(__file__).parent / "fixtures" / "store" / "tricky_graph.json")
+    G.nodes["arxiv:2401.00001"]["we`ird key"] = "v"
+    G.nodes["arxiv:2401.00001"]["meta`map"] = {"in`ner": 1}
+    d = tmp_path / "g"
+    d.mkdir()
+    (d / "graph.json").write_text(json.dumps(nx.node_link_data(G, edges="edges")), encoding="utf-8")
+    r = cli("export", "--graph", d, "--to", "cypher", "-o", tmp_path / "g.cypher")
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "g.cypher").read_text(encoding="utf-8")
+    assert "`we``ird key`: " in text and "Traceback" not in r.stderr

@@ -288,9 +288,12 @@ def test_neo4j_csv_export_imports_with_neo4j_admin(sample_graph, tmp_path, neo4j
         assert label_counts(s) == graph_label_counts(sample_graph)
         assert rel_counts(s) == graph_rel_counts(sample_graph)
         # typed columns: arrays stay arrays, numbers stay numbers
-        any_paper = next(d for _, d in sample_graph.nodes(data=True) if d["label"] == "Paper" and d.get("authors"))
-        row = s.run("MATCH (p:Paper {id: $id}) RETURN p.authors AS a, p.year AS y", id=any_paper["id"])[0]
-        assert row["a"] == any_paper["authors"] and row["y"] == any_paper.get("year")
+        ent = next(d for _, d in sample_graph.nodes(data=True) if d["label"] == "Entity" and len(d.get("aliases") or []) > 1)
+        row = s.run("MATCH (e:Entity {id: $id}) RETURN e.aliases AS a, e.df AS df, e.name AS n", id=ent["id"])[0]
+        assert row == {"a": ent["aliases"], "df": ent["df"], "n": ent["name"]}
+        paper = next(d for _, d in sample_graph.nodes(data=True) if d["label"] == "Paper")
+        row = s.run("MATCH (p:Paper {id: $id}) RETURN p.title AS t, p.abstract AS a", id=paper["id"])[0]
+        assert row == {"t": paper["title"], "a": paper.get("abstract")}
         with s.driver.session() as sess:  # the schema file the export writes applies afterwards
             for st in (folder / "schema.cypher").read_text().split(";"):
                 if st.strip():
