@@ -277,9 +277,15 @@ def test_neo4j_csv_export_imports_with_neo4j_admin(sample_graph, tmp_path, neo4j
     folder = export(sample_graph, tmp_path / "csv", "neo4j-csv")
     cmd = (folder / "import.sh").read_text().strip().splitlines()[-1].split()
     assert cmd[:4] == ["neo4j-admin", "database", "import", "full"]
-    home = tmp_path / "home"
+    import shutil
+    import tempfile
+
+    # not under pytest's tmp_path: concurrent pytest runs may prune it under a running server
+    home = Path(tempfile.mkdtemp(prefix="import-home-", dir=NEO4J_TOOLS / ".cache"))
     p = subprocess.run([str(NEO4J_TOOLS / "neo4j-admin"), "--home", str(home), *cmd[1:]], cwd=folder,
                        capture_output=True, text=True, timeout=900)
+    if p.returncode != 0:
+        shutil.rmtree(home, ignore_errors=True)
     assert p.returncode == 0, p.stdout[-2000:] + p.stderr[-2000:]
     assert "IMPORT DONE" in p.stdout + p.stderr
     env = start_neo4j(home)
@@ -302,6 +308,8 @@ def test_neo4j_csv_export_imports_with_neo4j_admin(sample_graph, tmp_path, neo4j
         s.driver.close()
     finally:
         stop_neo4j(home)
+        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(home.parent / (home.name + ".run"), ignore_errors=True)
 
 
 # -- failures ----------------------------------------------------------------------------------
