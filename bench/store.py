@@ -156,7 +156,7 @@ def _neo4j_env() -> tuple[dict, bool]:
 
 def _wipe(driver) -> None:
     with driver.session() as s:
-        s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         for r in list(s.run("SHOW CONSTRAINTS YIELD name")):
             s.run(f"DROP CONSTRAINT `{r['name']}`").consume()
         for r in list(s.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")):

@@ -107,7 +107,7 @@ class Neo4jServer:
 
     def clean(self) -> None:
         """Empty the default database: data, constraints, indexes (not the built-in lookups)."""
-        self.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        self.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
         for r in self.run("SHOW CONSTRAINTS YIELD name"):
             self.run(f"DROP CONSTRAINT `{r['name']}` IF EXISTS")
         for r in self.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"):
