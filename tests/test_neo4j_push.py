@@ -190,8 +190,12 @@ def test_push_rejects_bad_addresses_before_connecting(cli, tmp_path, uri, expect
     assert len(lines) == 1 and lines[0].startswith("graphkit: error: ") and expect in lines[0], lines
 
 
-def test_upper_case_schemes_are_accepted():
+def test_upper_case_schemes_are_accepted(cli, sample_out):
     from graphkit.store.neo4j import check_uri
+
+    port = closed_port()
+    r = cli("push", "--graph", sample_out, "--uri", f"BOLT://127.0.0.1:{port}", env={"NEO4J_PASSWORD": "x"})
+    assert r.returncode == 1 and f"cannot reach Neo4j at bolt://127.0.0.1:{port}" in r.stderr
 
     assert check_uri("BOLT://LocalHost:7687") == "bolt://LocalHost:7687"
     assert check_uri("Neo4j+S://db.example:7687") == "neo4j+s://db.example:7687"
