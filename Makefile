@@ -25,4 +25,5 @@ test: test-deps
 	@$(PY) -m pytest -q || { rc=$$?; [ $$rc = 5 ] && echo 'pytest collected no tests (exit 5)' >&2; exit $$rc; }
 
 clean:
-	rm -rf $(VENV) $(OUT) tools/cypher-lint/node_modules
+	tools/neo4j/stop
+	rm -rf $(VENV) $(OUT) tools/cypher-lint/node_modules tools/neo4j/.cache

@@ -20,6 +20,16 @@ Prints rows/s for each (best of ``--repeat`` interleaved runs) and graphkit / ce
 
     .venv/bin/python bench/store.py --query [--graph DIR]  # `graphkit query` latency
 
+    .venv/bin/python bench/store.py --neo4j [--papers N | --graph DIR]   # push to Neo4j
+
+``--neo4j``: against a real Neo4j (NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD, whose database is
+WIPED, else one started with tools/neo4j/start and stopped after), in one run on the same rows
+and server, each into an emptied database with the same constraints: the plain driver sending
+pre-built rows with ``UNWIND $rows AS r CREATE ...`` (one write transaction per batch), and
+``graphkit push`` (graph -> rows -> UNWIND/MERGE); prints rows/s and the ratio (target >= 0.8);
+then the wall time of a one-hop ``graphkit query --uri`` on the data/ sample, process start
+included (median of 15; target < 0.6 s).
+
 ``--query``: the end-to-end wall time of ``graphkit query`` (a one-hop query on the store of
 data/, process start included; median and min of 15 runs), next to a bare ``python -c pass``
 and ``graphkit --help`` measured in the same run. Target: < 0.5 s.
@@ -137,6 +147,102 @@ def query_latency(graph: Path | None, runs: int = 15) -> None:
           f"({runs} runs; {query / base:.1f}x a bare interpreter start; target < 500 ms)")
 
 
+def _neo4j_env() -> tuple[dict, bool]:
+    if os.environ.get("NEO4J_URI"):
+        return {k: os.environ.get(k, "") for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD")}, False
+    p = subprocess.run([str(ROOT / "tools" / "neo4j" / "start")], capture_output=True, text=True, check=True)
+    return dict(line.split("=", 1) for line in p.stdout.splitlines()), True
+
+
+def _wipe(driver) -> None:
+    with driver.session() as s:
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        for r in list(s.run("SHOW CONSTRAINTS YIELD name")):
+            s.run(f"DROP CONSTRAINT `{r['name']}`").consume()
+        for r in list(s.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")):
+            s.run(f"DROP INDEX `{r['name']}`").consume()
+
+
+def run_neo4j_plain(G, env: dict, batch_size: int) -> tuple[float, int]:
+    """The plain driver: same schema, pre-built rows (not timed), UNWIND ... CREATE."""
+    from neo4j import GraphDatabase
+
+    from graphkit.cypher.statements import NEO4J_SCHEMA, data_batches
+
+    plan = [(b.statement.replace("MERGE", "CREATE").replace("+=", "="), b.rows)
+            for b in data_batches(G, batch_size)]
+    with GraphDatabase.driver(env["NEO4J_URI"], auth=(env["NEO4J_USERNAME"], env["NEO4J_PASSWORD"])) as d:
+        _wipe(d)
+        t = time.perf_counter()
+        with d.session() as s:
+            for st in NEO4J_SCHEMA:
+                s.run(st).consume()
+            n = 0
+            for st, rows in plan:
+                s.execute_write(lambda tx: tx.run(st, {"rows": rows}).consume())
+                n += len(rows)
+        dt = time.perf_counter() - t
+        count = d.execute_query("MATCH (n) RETURN count(n) AS c").records[0]["c"]
+        assert count == G.number_of_nodes(), count
+    return dt, n
+
+
+def run_neo4j_graphkit(G, env: dict, batch_size: int) -> tuple[float, int]:
+    from neo4j import GraphDatabase
+
+    from graphkit.store.neo4j import push
+
+    with GraphDatabase.driver(env["NEO4J_URI"], auth=(env["NEO4J_USERNAME"], env["NEO4J_PASSWORD"])) as d:
+        _wipe(d)
+    t = time.perf_counter()
+    s = push(G, env["NEO4J_URI"], user=env["NEO4J_USERNAME"], password=env["NEO4J_PASSWORD"],
+             batch_size=batch_size, show_progress=False)
+    dt = time.perf_counter() - t
+    assert s.nodes_created == G.number_of_nodes(), s
+    return dt, s.nodes + s.relationships
+
+
+def neo4j_bench(a) -> None:
+    from graphkit.graph import read_graph_json
+
+    env, started = _neo4j_env()
+    try:
+        with tempfile.TemporaryDirectory(prefix="graphkit-bench-neo4j-") as tmp:
+            tmp = Path(tmp)
+            if a.graph is not None and (a.graph / "graph.json").exists():
+                gdir = a.graph
+            else:
+                gdir = build_graph_dir(a.papers, tmp, a.graph)
+            G = read_graph_json(gdir)
+            print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships", flush=True)
+            best: dict[str, float] = {}
+            for _ in range(a.repeat):
+                for name, run in (("plain", lambda: run_neo4j_plain(G, env, a.batch_size)),
+                                  ("graphkit", lambda: run_neo4j_graphkit(G, env, a.batch_size))):
+                    dt, rows = run()
+                    best[name] = min(best.get(name, dt), dt)
+            plain, ours = rows / best["plain"], rows / best["graphkit"]
+            print(f"plain driver, UNWIND/CREATE, pre-built rows: {rows} rows in {best['plain']:5.1f} s = {plain:,.0f} rows/s")
+            print(f"graphkit push, graph -> rows -> UNWIND/MERGE: {rows} rows in {best['graphkit']:5.1f} s = {ours:,.0f} rows/s")
+            print(f"ratio graphkit push / plain driver: {ours / plain:.2f} (target >= 0.8)", flush=True)
+
+            sample = tmp / "sample"
+            subprocess.run([sys.executable, "-m", "graphkit", "build", str(ROOT / "data"), "--out", str(sample),
+                            "--no-html", "--no-store"], check=True, stdout=subprocess.DEVNULL,
+                           env=dict(os.environ, GRAPHKIT_PROGRESS="0"))
+            run_neo4j_graphkit(read_graph_json(sample), env, a.batch_size)
+            exe = str(Path(sys.executable).with_name("graphkit"))
+            os.environ.update(env)
+            base, _ = walls([sys.executable, "-c", "pass"], 15)
+            med, low = walls([exe, "query", ONE_HOP, "--uri", env["NEO4J_URI"]], 15)
+            print(f"python -c pass: median {base * 1000:4.0f} ms")
+            print(f"graphkit query --uri (one hop, sample on Neo4j): median {med * 1000:4.0f} ms, "
+                  f"min {low * 1000:4.0f} ms (15 runs; target < 600 ms)")
+    finally:
+        if started:
+            subprocess.run([str(ROOT / "tools" / "neo4j" / "stop")], check=False)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--papers", type=int, default=100_000)
@@ -144,7 +250,11 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=5000)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each (interleaved); the best counts")
     ap.add_argument("--query", action="store_true", help="measure `graphkit query` latency instead")
+    ap.add_argument("--neo4j", action="store_true", help="graphkit push vs the plain driver on a real Neo4j")
     a = ap.parse_args()
+    if a.neo4j:
+        neo4j_bench(a)
+        return
     if a.query:
         query_latency(a.graph)
         return

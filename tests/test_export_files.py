@@ -147,3 +147,18 @@ def test_xml_illegal_characters_still_give_xml_that_round_trips(fmt, tmp_path):
     assert paper.get("title", paper.get("label")) == want
     assert "method:x\ufffd" in H
     assert paper["authors"] == "A\ufffdB|C"
+
+
+def test_backtick_in_a_property_key_exports_to_cypher(cli, tmp_path):
+    """A hand-edited graph.json with a backtick in a property key: `--to cypher` escapes it
+    the openCypher way (doubled inside backticks) instead of crashing."""
+    G = read_graph_json(Path(__file__).parent / "fixtures" / "store" / "tricky_graph.json")
+    G.nodes["arxiv:2401.00001"]["we`ird key"] = "v"
+    G.nodes["arxiv:2401.00001"]["meta`map"] = {"in`ner": 1}
+    d = tmp_path / "g"
+    d.mkdir()
+    (d / "graph.json").write_text(json.dumps(nx.node_link_data(G, edges="edges")), encoding="utf-8")
+    r = cli("export", "--graph", d, "--to", "cypher", "-o", tmp_path / "g.cypher")
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "g.cypher").read_text(encoding="utf-8")
+    assert "`we``ird key`: " in text and "Traceback" not in r.stderr

@@ -168,7 +168,84 @@ def test_push_cli_errors_are_one_line(cli, sample_out, servers):
 
 def test_query_on_neo4j_errors_are_one_line(cli, sample_out):
     port = closed_port()
-    r = cli("query", "RETURN 1", "--uri", f"bolt://127.0.0.1:{port}")
+    r = cli("query", "RETURN 1", "--uri", f"bolt://127.0.0.1:{port}", env={"NEO4J_PASSWORD": "x"})
     assert r.returncode != 0 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [r.stderr.strip()]
     assert "cannot reach Neo4j" in r.stderr
+
+
+@pytest.mark.parametrize("uri, expect", [
+    ("bolt://127.0.0.1:70000", "port must be 1-65535"),
+    ("bolt://127.0.0.1:0", "port 0 is out of range (1-65535)"),
+    ("bolt://:7687", "no host (e.g. bolt://localhost:7687)"),
+    ("bolt://", "no host"),
+    ("bolt://localhost:", "empty port"),
+    ("bolt://localhost:abc", "port must be 1-65535"),
+    ("http://localhost:7474", "not a Bolt URI"),
+])
+def test_push_rejects_bad_addresses_before_connecting(cli, tmp_path, uri, expect):
+    r = cli("push", "--graph", tmp_path, "--uri", uri, env={"NEO4J_PASSWORD": "x"})
+    assert r.returncode == 1 and r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("graphkit: error: ") and expect in lines[0], lines
+
+
+def test_upper_case_schemes_are_accepted(cli, sample_out):
+    from graphkit.store.neo4j import check_uri
+
+    port = closed_port()
+    r = cli("push", "--graph", sample_out, "--uri", f"BOLT://127.0.0.1:{port}", env={"NEO4J_PASSWORD": "x"})
+    assert r.returncode == 1 and f"cannot reach Neo4j at bolt://127.0.0.1:{port}" in r.stderr
+
+    assert check_uri("BOLT://LocalHost:7687") == "bolt://LocalHost:7687"
+    assert check_uri("Neo4j+S://db.example:7687") == "neo4j+s://db.example:7687"
+    with pytest.raises(GraphkitError, match="cannot reach Neo4j at bolt://127.0.0.1"):
+        Neo4jStore.connect(f"BOLT://127.0.0.1:{closed_port()}", password="x")
+
+
+def test_a_missing_password_is_asked_for_up_front(cli, sample_out, monkeypatch):
+    # stdin not a terminal: one line, before any connection (a closed port is never tried)
+    port = closed_port()
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
+    import subprocess
+    import sys
+
+    for cmd in (["push", "--graph", str(sample_out)], ["query", "RETURN 1"]):
+        r = subprocess.run([sys.executable, "-m", "graphkit", *cmd, "--uri", f"bolt://127.0.0.1:{port}"],
+                           env={**env, "GRAPHKIT_PROGRESS": "0"}, capture_output=True, text=True,
+                           stdin=subprocess.DEVNULL, timeout=120)
+        assert r.returncode == 1 and r.stdout == ""
+        assert r.stderr.strip() == (f"graphkit: error: no password for neo4j at bolt://127.0.0.1:{port}: "
+                                    "pass --password or set NEO4J_PASSWORD (stdin is not a terminal, "
+                                    "so graphkit cannot ask)")
+    # on a terminal it asks (getpass), then connects
+    from graphkit.store import neo4j as n4
+
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    asked = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "typed")
+    assert n4.ask_password(f"bolt://127.0.0.1:{port}", None, None, stdin=Tty()) == "typed"
+    assert asked == [f"Neo4j password for neo4j at bolt://127.0.0.1:{port}: "]
+    assert n4.ask_password("bolt://h:1", None, "", stdin=Tty()) == ""  # --password '' is a password
+
+
+def test_ctrl_c_during_push_is_one_line(servers, sample_out):
+    """SIGINT while push waits on a silent server: one line, exit 130, no traceback."""
+    import signal
+    import subprocess
+    import sys
+
+    p = subprocess.Popen([sys.executable, "-m", "graphkit", "push", "--graph", str(sample_out), "--uri",
+                          f"bolt://127.0.0.1:{servers['silent']}"],
+                         env={**os.environ, "NEO4J_PASSWORD": "x", "GRAPHKIT_PROGRESS": "0"},
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # imports done, waiting on the handshake
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 130 and out == ""
+    assert err.strip() == "graphkit: interrupted", err

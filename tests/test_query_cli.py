@@ -224,6 +224,17 @@ def test_a_killed_run_leaves_no_falkor_folder(sample_out, tmp_path):
     del tempfile, r
 
 
+def test_a_backtick_in_a_param_map_key_is_one_line(cli, sample_out):
+    r = cli("query", "RETURN $v AS v", "--graph", sample_out, "--param", 'v={"a`b":1}')
+    assert r.returncode == 1 and r.stdout == "" and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines() == [
+        "graphkit: error: parameter $v: the map key 'a`b' holds a backtick, which the embedded "
+        "store (FalkorDB) cannot parse in any quoting; rename the key, or run the query on Neo4j "
+        "with --uri"]
+    r = cli("query", "RETURN $v AS v", "--graph", sample_out, "--param", 'v={"ab":"x``y"}', "-f", "json")
+    assert r.returncode == 0 and '"ab": "x``y"' in r.stdout  # backticks in values are fine
+
+
 def test_no_store_is_a_clear_error(cli, tmp_path):
     r = cli("query", "RETURN 1", "--graph", tmp_path)
     assert r.returncode == 1 and "no embedded store here (run `graphkit build" in r.stderr

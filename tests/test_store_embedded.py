@@ -215,3 +215,36 @@ def test_pipelined_writes_report_errors(tmp_path):
             next(counters)
     finally:
         store.close(save=False)
+
+
+def test_a_stalled_store_times_out_in_one_line(tmp_path):
+    """A server that accepts and never answers: the socket timeout ends the wait with one
+    clear error instead of hanging graphkit forever."""
+    import socket as so
+    import threading
+
+    from graphkit.errors import GraphkitError
+    from graphkit.store.embedded import EmbeddedStore
+    from graphkit.store.resp import RespConnection
+
+    path = str(tmp_path / "stall.sock")
+    srv = so.socket(so.AF_UNIX, so.SOCK_STREAM)
+    srv.bind(path)
+    srv.listen(1)
+    held = []
+    threading.Thread(target=lambda: held.append(srv.accept()), daemon=True).start()
+
+    class Stalled:
+        timeout = 0.3
+
+        def __init__(self):
+            self.path = tmp_path / "graph.falkordb"
+            self.conn = RespConnection(path, timeout=self.timeout)
+
+        def command(self, *args):
+            return self.conn.command(*args)
+
+    store = EmbeddedStore(Stalled())
+    with pytest.raises(GraphkitError, match=r"did not answer within 0.3 s \(GRAPHKIT_STORE_TIMEOUT\)"):
+        store.query("RETURN 1")
+    srv.close()

@@ -31,8 +31,11 @@ def test_literals():
     assert literal({"id": "x", "odd key": 1}) == '{id: "x", `odd key`: 1}'
     assert literal(1e16) == "1e16"
     assert params_header({"rows": [{"id": "p"}]}) == 'CYPHER rows=[{id:"p"}] '
-    with pytest.raises(ValueError):
-        literal({"bad`key": 1})
+    assert literal({"bad`key": 1}) == "{`bad``key`: 1}"  # openCypher: a backtick is doubled
+    from graphkit.errors import GraphkitError
+
+    with pytest.raises(GraphkitError, match="FalkorDB"):
+        params_header({"v": {"bad`key": 1}})
 
 
 @pytest.fixture(scope="module")

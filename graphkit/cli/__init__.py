@@ -50,8 +50,24 @@ def main(argv: list[str] | None = None) -> None:
     ``graphkit: error: <message>`` on stderr with its exit code, and so does an
     ``OSError`` (``PATH: Permission denied``, exit 1); no traceback for any of them.
     """
+    import signal
+
+    interrupted = []
+
+    def on_sigint(signum, frame):  # typer turns KeyboardInterrupt into a silent exit 130
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread
+        pass
     try:
         app(args=argv, standalone_mode=True)
+    except SystemExit as e:
+        if interrupted and e.code == 130:
+            print("graphkit: interrupted", file=sys.stderr)
+        raise
     except GraphkitError as e:
         print(f"graphkit: error: {e}", file=sys.stderr)
         sys.exit(e.exit_code)

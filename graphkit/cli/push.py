@@ -30,7 +30,9 @@ def push(
 
         NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret graphkit push --batch-size 2000
     """
-    from graphkit.store.neo4j import push as run_push
+    from graphkit.store.neo4j import ask_password, push as run_push
+
+    password = ask_password(uri, user, password)
 
     summary = run_push(graph, uri, user=user, password=password,
                        database=database, batch_size=batch_size)

@@ -45,6 +45,10 @@ def query(
         from graphkit.errors import GraphkitError
 
         raise GraphkitError(f"unknown format {fmt!r} (choose from table, json, csv)")
+    if uri:
+        from graphkit.store.neo4j import ask_password
+
+        password = ask_password(uri, user, password)
     warn = lambda msg: print(f"graphkit: warning: {msg}", file=sys.stderr)
     with open_query(cypher, graph_dir=graph, params=parse_params(param), uri=uri, user=user,
                     password=password, database=database, write=write, limit=limit,

@@ -123,9 +123,24 @@ def name(key: str) -> str:
     """A property key / map key / label as Cypher: bare when it can be, else in backticks."""
     if _IDENT.match(key):
         return key
-    if "`" in key:
-        raise ValueError(f"names with a backtick are not supported: {key!r}")
-    return f"`{key}`"
+    return "`" + key.replace("`", "``") + "`"  # openCypher/Neo4j: a backtick is doubled
+
+
+def _backtick_key(v: Any) -> str | None:
+    """The first map key (at any depth) holding a backtick, else ``None``."""
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if "`" in str(k):
+                return str(k)
+            found = _backtick_key(x)
+            if found is not None:
+                return found
+    elif isinstance(v, (list, tuple)):
+        for x in v:
+            found = _backtick_key(x)
+            if found is not None:
+                return found
+    return None
 
 
 def _float(v: float) -> str:
@@ -235,4 +250,14 @@ def params_header(params: dict | None) -> str:
     """FalkorDB's way of passing parameters: ``CYPHER name=<literal> ... `` before the query."""
     if not params:
         return ""
-    return "CYPHER " + " ".join(f"{name(k)}={fast_literal(v)}" for k, v in params.items()) + " "
+    header = "CYPHER " + " ".join(f"{name(k)}={fast_literal(v)}" for k, v in params.items()) + " "
+    if "``" in header:  # a doubled backtick: maybe a name escape, which FalkorDB cannot parse
+        for k, v in params.items():
+            bad = k if "`" in k else _backtick_key(v)
+            if bad is not None:
+                from graphkit.errors import GraphkitError
+
+                raise GraphkitError(f"parameter ${k}: the map key {bad!r} holds a backtick, which "
+                                    "the embedded store (FalkorDB) cannot parse in any quoting; "
+                                    "rename the key, or run the query on Neo4j with --uri")
+    return header

@@ -104,7 +104,7 @@ class EmbeddedStore:
             raise _query_error(str(e), query) from None
         except TimeoutError:
             raise GraphkitError(f"the embedded store on {self.server.path} did not answer within "
-                                f"{self.server.timeout:.0f} s (GRAPHKIT_STORE_TIMEOUT)") from None
+                                f"{self.server.timeout:g} s (GRAPHKIT_STORE_TIMEOUT)") from None
 
     def query(self, query: str, params: dict | None = None, *, read_only: bool = False) -> Result:
         """Run Cypher, return a :class:`Result` (nodes/relationships as plain dicts)."""

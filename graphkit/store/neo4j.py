@@ -26,22 +26,90 @@ def _one_line(e: BaseException) -> str:
     return " ".join(str(e).split()) or type(e).__name__
 
 
+def _import_driver():
+    """``neo4j.GraphDatabase``, imported without its optional numpy support when numpy is not
+    loaded yet: graphkit sends plain Python values, and numpy is ~40% of the driver's import
+    time (``graphkit query --uri`` pays it on every call). numpy stays importable after."""
+    import sys
+
+    if "numpy" in sys.modules or "neo4j" in sys.modules:
+        from neo4j import GraphDatabase
+
+        return GraphDatabase
+    blocked = [m for m in ("numpy", "pandas", "pyarrow") if m not in sys.modules]
+    for m in blocked:
+        sys.modules[m] = None  # an ImportError for neo4j._optional_deps
+    try:
+        from neo4j import GraphDatabase
+    finally:
+        for m in blocked:
+            if sys.modules.get(m, 0) is None:
+                del sys.modules[m]
+    return GraphDatabase
+
+
+def check_uri(uri: str) -> str:
+    """``uri`` with its scheme lower-cased (``BOLT://h:7687`` is accepted), or one clear
+    error: not a Bolt scheme, no host, a port that is not 1-65535."""
+    from urllib.parse import urlsplit
+
+    scheme, sep, rest = uri.partition("://")
+    scheme = scheme.lower()
+    if not sep or scheme not in SCHEMES:
+        raise GraphkitError(f"{uri}: not a Bolt URI (use one of {', '.join(s + '://' for s in SCHEMES)})")
+    uri = f"{scheme}://{rest}"
+    try:
+        parts = urlsplit(uri)
+        host, port = parts.hostname, parts.port
+    except ValueError as e:
+        raise GraphkitError(f"{uri}: bad address ({e}; the port must be 1-65535)") from None
+    if not host:
+        raise GraphkitError(f"{uri}: no host (e.g. bolt://localhost:7687)")
+    if port is not None and not 1 <= port <= 65535:
+        raise GraphkitError(f"{uri}: port {port} is out of range (1-65535)")
+    if parts.netloc.endswith(":"):
+        raise GraphkitError(f"{uri}: empty port (e.g. bolt://{host}:7687)")
+    return uri
+
+
 def settings(uri: str | None, user: str | None, password: str | None,
              database: str | None) -> tuple[str, str, str | None, str | None]:
     """Flags first, then ``NEO4J_URI`` / ``NEO4J_USERNAME`` / ``NEO4J_PASSWORD`` / ``NEO4J_DATABASE``."""
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
         raise GraphkitError("no Neo4j server given: pass --uri bolt://HOST:7687 or set NEO4J_URI")
-    scheme = uri.split("://", 1)[0] if "://" in uri else ""
-    if scheme not in SCHEMES:
-        raise GraphkitError(f"{uri}: not a Bolt URI (use one of {', '.join(s + '://' for s in SCHEMES)})")
-    return (uri, user or os.environ.get("NEO4J_USERNAME") or "neo4j",
+    return (check_uri(uri), user or os.environ.get("NEO4J_USERNAME") or "neo4j",
             password if password is not None else os.environ.get("NEO4J_PASSWORD"),
             database or os.environ.get("NEO4J_DATABASE") or None)
 
 
-def _explain(e: BaseException, uri: str, user: str) -> GraphkitError:
+def ask_password(uri: str | None, user: str | None, password: str | None, *, stdin=None) -> str | None:
+    """For the CLI, before anything is read or sent: the password from ``--password`` or
+    ``NEO4J_PASSWORD``; else asked on the terminal; else (stdin not a terminal) one error."""
+    import sys
+
+    if password is not None or os.environ.get("NEO4J_PASSWORD") is not None:
+        return password
+    uri, user, _, _ = settings(uri, user, "", None)
+    stdin = stdin or sys.stdin
+    if not (stdin and stdin.isatty()):
+        raise GraphkitError(f"no password for {user} at {uri}: pass --password or set NEO4J_PASSWORD "
+                            "(stdin is not a terminal, so graphkit cannot ask)")
+    import getpass
+
+    try:
+        return getpass.getpass(f"Neo4j password for {user} at {uri}: ")
+    except EOFError:
+        raise GraphkitError("no password given") from None
+
+
+def _explain(e: BaseException, uri: str, user: str, database: str | None = None) -> GraphkitError:
     from neo4j import exceptions as ex
+
+    code = getattr(e, "code", None) or ""
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return GraphkitError(f"Neo4j at {uri} has no database {database!r} "
+                             "(check --database or NEO4J_DATABASE)")
 
     if isinstance(e, ex.AuthError):
         return GraphkitError(f"Neo4j at {uri} refused the credentials of user {user!r} "
@@ -51,8 +119,8 @@ def _explain(e: BaseException, uri: str, user: str) -> GraphkitError:
         if "routing information" in msg:
             msg += " (is this a Neo4j server? for a single server use bolt://)"
         return GraphkitError(f"cannot reach Neo4j at {uri}: {msg}")
-    if isinstance(e, ex.Neo4jError):
-        return GraphkitError(f"Neo4j error: {_one_line(e)}")
+    if isinstance(e, ex.Neo4jError):  # code and message; not the GQL status boilerplate
+        return GraphkitError(f"Neo4j error: {code or type(e).__name__}: {' '.join((e.message or '').split())}")
     return GraphkitError(f"Neo4j at {uri}: {_one_line(e)}")
 
 
@@ -95,7 +163,7 @@ class Neo4jStore:
                 database: str | None = None, timeout: float = 10.0) -> "Neo4jStore":
         uri, user, password, database = settings(uri, user, password, database)
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # errors are reported as one line
-        from neo4j import GraphDatabase
+        GraphDatabase = _import_driver()
 
         try:
             driver = GraphDatabase.driver(uri, auth=(user, password or ""), connection_timeout=timeout,
@@ -121,7 +189,7 @@ class Neo4jStore:
             records, summary, keys = self.driver.execute_query(query, params or {},
                                                                database_=self.database)
         except Exception as e:
-            raise _explain(e, self.uri, self.user) from None
+            raise _explain(e, self.uri, self.user, self.database) from None
         return Result(list(keys), [[_value(r[k]) for k in keys] for r in records],
                       _counters(summary.counters))
 
@@ -169,7 +237,7 @@ class Neo4jStore:
         if not write and ("AccessMode" in code or "read access mode" in str(e)):
             return GraphkitError("this query writes to Neo4j; graphkit query is read-only unless "
                                  "--write is given")
-        return _explain(e, self.uri, self.user)
+        return _explain(e, self.uri, self.user, self.database)
 
     def schema(self, statements) -> None:
         """Schema statements, each in its own auto-commit transaction."""
@@ -178,7 +246,7 @@ class Neo4jStore:
                 for st in statements:
                     s.run(st).consume()
         except Exception as e:
-            raise _explain(e, self.uri, self.user) from None
+            raise _explain(e, self.uri, self.user, self.database) from None
 
     def write(self, statement: str, params: dict | None = None) -> dict:
         """One data batch in one write transaction; returns its counters."""
@@ -190,7 +258,7 @@ class Neo4jStore:
                 self._session = self.driver.session(database=self.database)
             return _counters(self._session.execute_write(work))
         except Exception as e:
-            raise _explain(e, self.uri, self.user) from None
+            raise _explain(e, self.uri, self.user, self.database) from None
 
 
 def push(G, uri: str | None = None, *, user: str | None = None, password: str | None = None,
