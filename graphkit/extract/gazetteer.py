@@ -165,6 +165,8 @@ class Gazetteer:
                 entries += _parse(t, name)
         for path in user_files:
             p = Path(path)
+            if p.exists() and not p.is_file():  # a FIFO would block the run forever
+                raise GraphkitError(f"{path}: cannot read gazetteer: not a regular file")
             try:
                 t = p.read_text(encoding="utf-8")
             except OSError as e:

@@ -56,7 +56,7 @@ def _walk(folder: Path, report: ReadReport, seen: set) -> Iterator[Path]:
     try:
         real = folder.resolve()
         if real in seen:
-            report.skipped.append(Skip(str(folder), "symlink loop: this folder is already read"))
+            report.skipped.append(Skip(str(folder), "folder already read (a symlink to it, or a symlink loop)"))
             return
         seen.add(real)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
