@@ -19,7 +19,7 @@ from bibtexparser.model import Entry, ParsingFailedBlock
 
 from graphkit.latex import to_unicode
 from graphkit.model import Paper, Skip
-from graphkit.readers.base import paper_from_record
+from graphkit.readers.base import clean, paper_from_record
 
 NAME = "bibtex"
 _log = logging.getLogger("bibtexparser")
@@ -99,8 +99,8 @@ def _failure(block: ParsingFailedBlock, path: str) -> Skip:
     msg = " ".join(str(getattr(err, "abort_reason", None) or err or "malformed").split())
     line = (block.start_line or 0) + 1
     if "block start" in msg or "end of file" in msg:
-        return Skip(f"{path}:{line}", f"BibTeX entry @{kind} has no closing brace")
-    return Skip(f"{path}:{line}", f"malformed BibTeX entry @{kind}: {msg[:120]}")
+        return Skip(f"{path}:{line}", f"BibTeX entry @{clean(kind)} has no closing brace")
+    return Skip(f"{path}:{line}", f"malformed BibTeX entry @{clean(kind)}: {clean(msg[:120])}")
 
 
 def read(path: str, text: str) -> Iterator[Paper | Skip]:
@@ -127,5 +127,5 @@ def read(path: str, text: str) -> Iterator[Paper | Skip]:
             rec["date"] = fields["year"]
         paper = paper_from_record(rec, f"{path}:{(entry.start_line or 0) + 1}")
         if isinstance(paper, Skip):
-            paper.reason = f"{paper.reason} (entry {entry.key.strip() or '?'})"
+            paper.reason = f"{paper.reason} (entry {clean(entry.key) or '?'})"
         yield paper

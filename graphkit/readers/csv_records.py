@@ -8,7 +8,7 @@ import sys
 from typing import Iterator
 
 from graphkit.model import Paper, Skip
-from graphkit.readers.base import paper_from_record
+from graphkit.readers.base import clean, paper_from_record
 
 NAME = "csv"
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -30,11 +30,12 @@ def read(path: str, text: str) -> Iterator[Paper | Skip]:
     first = text.split("\n", 1)[0]
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_dialect(first))
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    shown = ", ".join(clean(f) for f in fields)  # for messages: printable, no surrogates
     if "title" not in fields:
-        yield Skip(f"{path}:1", f"CSV has no 'title' column (columns: {', '.join(fields) or 'none'})")
+        yield Skip(f"{path}:1", f"CSV has no 'title' column (columns: {shown or 'none'})")
         return
     if not {"abstract", "summary"} & set(fields):
-        yield Skip(f"{path}:1", f"CSV has no 'abstract' or 'summary' column (columns: {', '.join(fields)})")
+        yield Skip(f"{path}:1", f"CSV has no 'abstract' or 'summary' column (columns: {shown})")
         return
     try:
         for row in reader:
