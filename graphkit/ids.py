@@ -17,17 +17,24 @@ _ARXIV_OLD = re.compile(r"\b([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
 _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 
 
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of every script
+
+
 def normalise_title(title: str) -> str:
-    """Lower case, accents folded, letters and digits only (spaces collapsed).
+    """Case folded, accents dropped, letters and digits (of any script) only, spaces collapsed.
+
+    A title with no letter or digit at all ("!!!") gives ``""``: never a key to merge on.
 
     >>> normalise_title("Trace is the New AutoDiff -- Unlocking ...")
     'trace is the new autodiff unlocking'
+    >>> normalise_title("Über Straße"), normalise_title("机器人学习：综述"), normalise_title("Обучение роботов")
+    ('uber strasse', '机器人学习 综述', 'обучение роботов')
     """
     if title.isascii():  # fast path (same result): nothing to fold
         return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
     t = unicodedata.normalize("NFKD", title)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", t))
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    return " ".join(_WORD.findall(t))
 
 
 _GREEK = str.maketrans({
@@ -77,17 +84,21 @@ def parse_doi(text: str | None) -> str | None:
     return m.group(1).rstrip(".,;").lower() if m else None
 
 
-def title_hash(title: str) -> str:
-    return hashlib.sha1(normalise_title(title).encode()).hexdigest()[:16]
+def title_hash(title: str, abstract: str = "") -> str:
+    """Hash of the normalised title; of the exact title and abstract when the title
+    normalises to nothing ("!!!"), so such papers do not share one id."""
+    key = normalise_title(title) or f"\x00{title}\x00{abstract}"
+    return hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:16]
 
 
-def paper_id(*, arxiv_id: str | None = None, doi: str | None = None, title: str = "") -> str:
+def paper_id(*, arxiv_id: str | None = None, doi: str | None = None, title: str = "",
+             abstract: str = "") -> str:
     """``arxiv:<id>``, else ``doi:<doi>``, else ``title:<sha1 of the normalised title>``."""
     if arxiv_id:
         return f"arxiv:{parse_arxiv_id(arxiv_id) or arxiv_id}"
     if doi:
         return f"doi:{doi.lower()}"
-    return f"title:{title_hash(title)}"
+    return f"title:{title_hash(title, abstract)}"
 
 
 def entity_id(type_: str, name: str) -> str:

@@ -14,7 +14,7 @@ from graphkit.cli.common import Gazetteer, report_skips
 
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(..., help="Input files or folders (formats are sniffed)."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Input files or folders (formats are sniffed)."),
     out: Path = typer.Option(Path("graphkit-out"), "--out", "-o", help="Output folder."),
     update: bool = typer.Option(False, "--update", help="Add to the graph already in --out; only new papers are extracted."),
     gazetteer: List[Path] = Gazetteer,

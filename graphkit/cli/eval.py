@@ -14,7 +14,7 @@ from graphkit.cli.common import Gazetteer
 
 @app.command("eval")
 def eval_(
-    paths: List[Path] = typer.Argument(..., help="Input files or folders holding the gold papers."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Input files or folders holding the gold papers."),
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL (../shared/eval/GUIDELINES.md format)."),
     gazetteer: List[Path] = Gazetteer,
     errors: bool = typer.Option(False, "--errors", help="Also list every FP / FN / TYPE error (tab-separated)."),

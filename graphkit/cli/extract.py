@@ -30,7 +30,7 @@ def _json_line(d: dict) -> str:
 
 @app.command()
 def extract(
-    paths: List[Path] = typer.Argument(..., help="Input files or folders."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Input files or folders."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", help="jsonl (one paper per line) or table."),
     gazetteer: List[Path] = Gazetteer,
     mentions: bool = typer.Option(False, "--mentions", help="With jsonl: include every mention (offsets, sentence, rule, type cues)."),

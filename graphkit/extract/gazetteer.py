@@ -197,6 +197,8 @@ class Gazetteer:
                 texts.append((name, f.read_text(encoding="utf-8")))
         for path in user_files:
             p = Path(path)
+            if p.exists() and not p.is_file():  # a FIFO would block the run forever
+                raise GraphkitError(f"{path}: cannot read gazetteer: not a regular file")
             try:
                 t = p.read_text(encoding="utf-8")
             except OSError as e:

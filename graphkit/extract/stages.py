@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 from graphkit.extract import discovery as D
 from graphkit.extract import rules as R
@@ -22,6 +23,7 @@ from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
+from graphkit.latex import compose_accent
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # + lone surrogates (spaCy cannot hash them)
@@ -85,7 +87,6 @@ _TEX_FORMAT = re.compile(r"\\(?:text(?:sc|bf|it|tt|rm|sf|normal)?|emph|math(?:rm
                          r"|\{\\(?:it|bf|sc|tt|em|rm|sf)\s+([^{}]*)\}")
 _TEX_NAME = re.compile(r"\\([A-Za-z]+)(?:\{\})?")
 _TEX_ACCENT = re.compile(r"\{?\\(['\"`^~])\{?([AEIOUYaeiouyNnCc])\}?\}?")  # not "LLM\\'s"
-_COMBINING = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
 
 
 def _tex_keep(m: re.Match) -> str:
@@ -102,7 +103,7 @@ def _accents(text: str, moved: list[tuple[int, list[int]]] | None) -> str:
         for a in _TEX_ACCENT.finditer(text, m.start(), m.end()):
             out.append(text[i:a.start()])
             src.extend(range(i, a.start()))
-            out.append(unicodedata.normalize("NFC", a.group(2) + _COMBINING[a.group(1)]))
+            out.append(compose_accent(a.group(1), a.group(2)))  # the readers' LaTeX normaliser
             src.append(a.start())
             i = a.end()
         out.append(text[i:m.end()])

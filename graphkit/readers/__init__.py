@@ -11,6 +11,7 @@ Add a format by writing one module with ``NAME``, ``sniff(text)`` and
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -34,28 +35,81 @@ def detect_format(text: str):
     return None
 
 
+def _kind(path: Path) -> str:
+    """What a path that is neither a file nor a folder is, for the report."""
+    try:
+        if path.is_symlink() and not path.exists():
+            return "dangling symlink: its target does not exist"
+        mode = path.stat().st_mode
+    except OSError as e:
+        return f"cannot read: {e.strerror or e}"
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a FIFO): not read"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket): not read"
+    return "not a regular file (a device): not read"
+
+
+def _walk(folder: Path, report: ReadReport, seen: set) -> Iterator[Path]:
+    """Files under ``folder`` (sorted, hidden entries skipped, symlinks to folders followed
+    once); everything else under it is reported, never dropped."""
+    try:
+        real = folder.resolve()
+        if real in seen:
+            report.skipped.append(Skip(str(folder), "folder already read (a symlink to it, or a symlink loop)"))
+            return
+        seen.add(real)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        report.skipped.append(Skip(str(folder), f"cannot read folder: {e.strerror or e}"))
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        path = Path(e.path)
+        try:
+            if e.is_file():
+                yield path
+            elif e.is_dir():
+                yield from _walk(path, report, seen)
+            else:
+                report.skipped.append(Skip(str(path), _kind(path)))
+        except OSError as err:
+            report.skipped.append(Skip(str(path), f"cannot read: {err.strerror or err}"))
+
+
 def iter_files(paths: Iterable[str | os.PathLike], report: ReadReport) -> Iterator[Path]:
-    """Files under ``paths`` (folders walked recursively, hidden entries skipped), sorted."""
+    """Files under ``paths`` (folders walked recursively, hidden entries skipped, symlinks
+    followed), sorted; FIFOs, dangling symlinks and unreadable folders are reported."""
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*")
-                           if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            if not files:
-                report.skipped.append(Skip(str(path), "empty folder: no files"))
-            yield from files
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            report.skipped.append(Skip(str(path), "not a regular file"))
-        else:
-            report.skipped.append(Skip(str(path), "no such file or folder"))
+        try:
+            if path.is_dir():
+                before = len(report.skipped)
+                files = list(_walk(path, report, set()))
+                if not files and len(report.skipped) == before:
+                    report.skipped.append(Skip(str(path), "empty folder: no files"))
+                yield from files
+            elif path.is_file():
+                yield path
+            elif path.exists() or path.is_symlink():
+                report.skipped.append(Skip(str(path), _kind(path)))
+            else:
+                report.skipped.append(Skip(str(path), "no such file or folder"))
+        except OSError as e:  # e.g. a path inside a folder we may not enter
+            report.skipped.append(Skip(str(path), f"cannot read: {e.strerror or e}"))
 
 
 def read_file(path: Path, report: ReadReport) -> Iterator[Paper | Skip]:
-    """Records of one file (papers and skips), after format sniffing."""
+    """Records of one file (papers and skips), after format sniffing; a file that gives
+    neither (a CSV header with no rows, ``[]``) is reported as holding no records."""
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: a FIFO put where a file was does not hang the run
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                yield Skip(str(path), "not a regular file: not read")
+                return
+            data = fh.read()
     except OSError as e:
         yield Skip(str(path), f"cannot read: {e.strerror or e}")
         return
@@ -76,11 +130,22 @@ def read_file(path: Path, report: ReadReport) -> Iterator[Paper | Skip]:
                                   "JSON/JSONL/CSV with title+abstract, or BibTeX")
         return
     report.formats[reader.NAME] = report.formats.get(reader.NAME, 0) + 1
-    yield from reader.read(str(path), text)
+    n = 0
+    try:
+        for item in reader.read(str(path), text):
+            n += 1
+            yield item
+    except RecursionError:  # a reader's library met nesting deeper than Python's stack
+        yield Skip(str(path), f"{reader.NAME}: nested too deeply to read (records after {n} skipped)")
+        return
+    if n == 0:
+        yield Skip(str(path), f"no records: this {reader.NAME} file holds no papers")
 
 
 class PaperIndex:
-    """Merges records of the same paper (same arXiv id, DOI or normalised title)."""
+    """Merges records of the same paper: same arXiv id, same DOI, or same normalised
+    title when neither record has a different arXiv id or DOI (two papers that share a
+    title stay two). A title that normalises to nothing ("!!!") is never a merge key."""
 
     def __init__(self) -> None:
         self.papers: list[Paper] = []
@@ -88,16 +153,27 @@ class PaperIndex:
 
     @staticmethod
     def keys(p: Paper) -> list[str]:
-        keys = [f"title:{normalise_title(p.title)}"]
+        t = normalise_title(p.title)
+        keys = [f"title:{t}"] if t else [p.id]  # no title key: only the same record merges
         if p.arxiv_id:
             keys.append(f"arxiv:{p.arxiv_id}")
         if p.doi:
             keys.append(f"doi:{p.doi}")
         return keys
 
+    @staticmethod
+    def conflict(a: Paper, b: Paper) -> bool:
+        """Both have an arXiv id (or both a DOI) and they differ: two papers."""
+        return bool(a.arxiv_id and b.arxiv_id and a.arxiv_id != b.arxiv_id
+                    or a.doi and b.doi and a.doi != b.doi)
+
     def add(self, p: Paper) -> bool:
         """Add ``p``; return True when it merged into a paper already there."""
-        hits = {self._by_key[k] for k in self.keys(p) if k in self._by_key}
+        hits = set()
+        for k in self.keys(p):
+            i = self._by_key.get(k)
+            if i is not None and not (k.startswith("title:") and self.conflict(self.papers[i], p)):
+                hits.add(i)
         if not hits:
             idx = len(self.papers)
             self.papers.append(p)
@@ -105,7 +181,10 @@ class PaperIndex:
             idx = min(hits)
             merge_into(self.papers[idx], p)
         for k in self.keys(self.papers[idx]):
-            self._by_key[k] = idx
+            if k.startswith("title:"):
+                self._by_key.setdefault(k, idx)  # the first paper of a title keeps it
+            else:
+                self._by_key[k] = idx
         return bool(hits)
 
 

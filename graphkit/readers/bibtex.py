@@ -1,106 +1,131 @@
-"""BibTeX entries with ``title`` and ``abstract`` fields (no third-party parser needed)."""
+r"""BibTeX entries with ``title`` and ``abstract`` fields, split by bibtexparser 2.
+
+bibtexparser finds the blocks (linear time, with their line numbers) and reports the
+malformed ones; field values are then resolved here, because bibtexparser 2 replaces a
+bare ``@string`` macro but not a ``#`` concatenation (``"We " # conf # {, and more}``).
+LaTeX becomes Unicode through :mod:`graphkit.latex` (``Pok\'eChamp`` -> ``PokéChamp``,
+``\ss`` -> ``ß``), and authors are split on ``and`` outside braces.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Iterator
 
+import bibtexparser
+from bibtexparser.middlewares.names import split_multiple_persons_names
+from bibtexparser.model import Entry, ParsingFailedBlock
+
+from graphkit.latex import to_unicode
 from graphkit.model import Paper, Skip
-from graphkit.readers.base import paper_from_record
+from graphkit.readers.base import clean, paper_from_record
 
 NAME = "bibtex"
-_ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
-_LATEX_CMD = re.compile(r"\\(?:emph|textbf|textit|texttt|mathrm|url)\s*\{([^{}]*)\}")
-_ACCENT = re.compile(r"\\[`'^\"~=.uvHc]\s*\{?([A-Za-z])\}?")
+_log = logging.getLogger("bibtexparser")
+_log.addHandler(logging.NullHandler())  # its warnings duplicate our skips
+_log.propagate = False
+
+MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "june", "july",
+                              "august", "september", "october", "november", "december")}
+_VERBATIM = {"url", "doi", "eprint", "arxiv", "arxiv_id", "id", "link"}  # no LaTeX decoding
 
 
 def sniff(text: str) -> bool:
     return bool(re.match(r"\s*(%[^\n]*\n\s*)*@\s*[A-Za-z]+\s*[{(]", text))
 
 
-def _line(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
-
-def _unlatex(value: str) -> str:
-    value = _LATEX_CMD.sub(r"\1", value)
-    value = _ACCENT.sub(r"\1", value)
-    value = value.replace("\\&", "&").replace("\\%", "%").replace("\\_", "_").replace("--", "–")
-    return re.sub(r"[{}]", "", value)
-
-
-def _match_close(text: str, pos: int, open_ch: str) -> int:
-    """Index of the brace closing the one at ``pos``; -1 when it never closes."""
-    close = "}" if open_ch == "{" else ")"
-    depth, i, n = 0, pos, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == open_ch or (open_ch == "(" and c == "{"):
+def _parts(value: str) -> list[str]:
+    """``value`` split on the ``#`` that are outside braces and quotes."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, c in enumerate(value):
+        if c == "{":
             depth += 1
-        elif c == close or (open_ch == "(" and c == "}"):
+        elif c == "}":
             depth -= 1
-            if depth == 0:
-                return i
-        elif c == "@" and depth == 1 and _ENTRY.match(text, i) and text[i - 1] == "\n":
-            return -1  # a new entry starts before this one closed
-        i += 1
-    return -1
+        elif c == '"' and depth == 0 and (i == 0 or value[i - 1] != "\\"):
+            quoted = not quoted
+        elif c == "#" and depth == 0 and not quoted:
+            parts.append(value[start:i])
+            start = i + 1
+    parts.append(value[start:])
+    return parts
 
 
-def _fields(body: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    i, n = 0, len(body)
-    while i < n:
-        m = re.compile(r"\s*,?\s*([A-Za-z_][\w\-:.]*)\s*=\s*").match(body, i)
-        if not m:
-            break
-        name, i = m.group(1).lower(), m.end()
-        if i < n and body[i] == "{":
-            end = _match_close(body, i, "{")
-            if end < 0:
-                break
-            value, i = body[i + 1:end], end + 1
-        elif i < n and body[i] == '"':
-            j = i + 1
-            while j < n and not (body[j] == '"' and body[j - 1] != "\\"):
-                j += 1
-            value, i = body[i + 1:j], j + 1
+def resolve(value: str, strings: dict[str, str]) -> str:
+    """A raw field value (delimiters included) as text: quotes/braces removed, macros
+    replaced, ``#`` concatenated.
+
+    >>> resolve('"We " # conf # {, and more}', {"conf": "Robot Conf"})
+    'We Robot Conf, and more'
+    """
+    if "#" not in value:
+        return _one(value.strip(), strings)
+    return "".join(_one(p.strip(), strings) for p in _parts(value))
+
+
+def _one(part: str, strings: dict[str, str]) -> str:
+    if len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"')):
+        return part[1:-1]
+    if part.isdigit():
+        return part
+    key = part.lower()
+    return strings.get(key, MONTHS.get(key, part))
+
+
+def _fields(entry: Entry, strings: dict[str, str]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for f in entry.fields:
+        name = f.key.lower()
+        value = resolve(str(f.value), strings)
+        if name in ("author", "authors"):
+            try:
+                names = split_multiple_persons_names(value)
+            except Exception:  # noqa: BLE001 - its splitter rejects some malformed name lists
+                names = [value]
+            out[name] = [to_unicode(n) for n in names]
+        elif name in _VERBATIM:
+            out[name] = value.replace("{", "").replace("}", "")
         else:
-            m2 = re.compile(r"[^,}\s]+").match(body, i)
-            value = m2.group(0) if m2 else ""
-            i = m2.end() if m2 else i + 1
-        out[name] = _unlatex(value)
+            out[name] = to_unicode(value)
     return out
 
 
+def _failure(block: ParsingFailedBlock, path: str) -> Skip:
+    raw = block.raw or ""
+    m = re.match(r"@\s*(\w+)", raw)
+    kind = m.group(1).lower() if m else "?"
+    err = block.error
+    msg = " ".join(str(getattr(err, "abort_reason", None) or err or "malformed").split())
+    line = (block.start_line or 0) + 1
+    if "block start" in msg or "end of file" in msg:
+        return Skip(f"{path}:{line}", f"BibTeX entry @{clean(kind)} has no closing brace")
+    return Skip(f"{path}:{line}", f"malformed BibTeX entry @{clean(kind)}: {clean(msg[:120])}")
+
+
 def read(path: str, text: str) -> Iterator[Paper | Skip]:
-    pos = 0
-    while m := _ENTRY.search(text, pos):
-        kind = m.group(1).lower()
-        open_pos = m.end() - 1
-        end = _match_close(text, open_pos, m.group(2))
-        if end < 0:
-            nxt = _ENTRY.search(text, m.end())
-            yield Skip(f"{path}:{_line(text, m.start())}", f"BibTeX entry @{kind} has no closing brace")
-            pos = nxt.start() if nxt else len(text)
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    strings: dict[str, str] = {}
+    for s in library.strings:  # in file order: a macro may use the ones before it
+        strings[s.key.lower()] = to_unicode(resolve(str(s.value), strings))
+    for block in library.blocks:
+        if isinstance(block, ParsingFailedBlock):
+            entry = block.ignore_error_block  # a duplicate key or field: the entry itself is fine
+            if not isinstance(entry, Entry):
+                yield _failure(block, path)
+                continue
+        elif isinstance(block, Entry):
+            entry = block
+        else:
             continue
-        pos = end + 1
-        if kind in ("comment", "preamble", "string"):
-            continue
-        body = text[open_pos + 1:end]
-        key, _, rest = body.partition(",")
-        fields = _fields(rest)
-        if "url" not in fields and "eprint" in fields:
+        fields = _fields(entry, strings)
+        if "url" not in fields and fields.get("eprint"):
             fields["url"] = f"https://arxiv.org/abs/{fields['eprint']}"
         rec = dict(fields)
         rec.setdefault("id", fields.get("eprint") or fields.get("doi"))
         if "year" in fields and "date" not in fields:
             rec["date"] = fields["year"]
-        src = f"{path}:{_line(text, m.start())}"
-        paper = paper_from_record(rec, src)
+        paper = paper_from_record(rec, f"{path}:{(entry.start_line or 0) + 1}")
         if isinstance(paper, Skip):
-            paper.reason = f"{paper.reason} (entry {key.strip() or '?'})"
+            paper.reason = f"{paper.reason} (entry {clean(entry.key) or '?'})"
         yield paper

@@ -8,7 +8,7 @@ import sys
 from typing import Iterator
 
 from graphkit.model import Paper, Skip
-from graphkit.readers.base import paper_from_record
+from graphkit.readers.base import clean, paper_from_record
 
 NAME = "csv"
 FIELD_SIZE_LIMIT = min(sys.maxsize, 2**31 - 1)  # abstracts can exceed csv's 128 KiB default
@@ -54,11 +54,12 @@ def read(path: str, text: str) -> Iterator[Paper | Skip]:
     first = text.split("\n", 1)[0]
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_dialect(first))
     fields = [f.strip().lower() for f in (_header(reader) or [])]
+    shown = ", ".join(clean(f) for f in fields)  # for messages: printable, no surrogates
     if "title" not in fields:
-        yield Skip(f"{path}:1", f"CSV has no 'title' column (columns: {', '.join(fields) or 'none'})")
+        yield Skip(f"{path}:1", f"CSV has no 'title' column (columns: {shown or 'none'})")
         return
     if not {"abstract", "summary"} & set(fields):
-        yield Skip(f"{path}:1", f"CSV has no 'abstract' or 'summary' column (columns: {', '.join(fields)})")
+        yield Skip(f"{path}:1", f"CSV has no 'abstract' or 'summary' column (columns: {shown})")
         return
     try:
         for row in _rows(reader):

@@ -19,8 +19,8 @@ _BOILERPLATE = {
     "byak and the research community", "by ak and the research community",
 }
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_LINE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}(?:,\s*(\d{{4}}))?(?:\s+(\d+))?$")
-_AUTHORS = re.compile(r"^[•·\-*]?\s*(\d+)\s+authors?$")
+_DATE_LINE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}(?:,\s*(\d{{4}}))?(?:\s+(\d{{1,9}}))?$")
+_AUTHORS = re.compile(r"^[•·\-*]?\s*(\d{1,6})\s+authors?$")
 _DOT = re.compile(r"^[·•]$")
 
 
@@ -38,7 +38,7 @@ def _is_abstract(line: str) -> bool:
 
 
 def read(path: str, text: str) -> Iterator[Paper | Skip]:
-    lines = [(n, l.strip()) for n, l in enumerate(text.splitlines(), 1)]
+    lines = [(n, l.strip()) for n, l in enumerate(text.split("\n"), 1)]
     lines = [(n, l) for n, l in lines if l]
     i = 0
     # leading boilerplate and the page date
