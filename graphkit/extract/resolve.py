@@ -248,10 +248,12 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
         if st.subtitle_type and intro_flag and not st.title_key:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
             cues.append(f"title:subtitle noun->{st.subtitle_type}")
+        forms = [name] + [a for a in aliases if a in st.long_forms.values() or " " in a]
         for rx, t, w, label in NAME_SHAPE_TYPE:
-            if rx.search(name):
+            hit = next((f for f in forms if rx.search(f)), None)  # "Synthetic Customization Dataset (SynCD)"
+            if hit is not None:
                 votes[t] = votes.get(t, 0.0) + w
-                cues.append(f"name shape:{label}->{t}")
+                cues.append(f"name shape:{label}{'' if hit == name else ' of ' + hit}->{t}")
         typ = max(votes.items(), key=lambda kv: kv[1])[0]
         if typ == NOT_ENTITY:
             return None  # "a new metric, Trust-Score": metrics are no entities

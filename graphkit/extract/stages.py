@@ -331,7 +331,7 @@ _BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our|two|three|several)\s+(?
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
-                         r"architecture|approach|metric|measure|checklist)\b"
+                         r"architecture|approach|metric|measure|checklist|(?:evaluation|test|training) set)\b"
                          # the head noun ends the noun phrase ("a robot action tokenizer" is no robot)
                          r"(?=\s*(?:[,.;:()]|$)|\s+(?:of|for|that|which|with|to|in|on|comprising|consisting|"
                          r"containing|built|designed|based|featuring|covering|spanning|and|where|from|by|capable|"
