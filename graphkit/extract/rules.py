@@ -195,7 +195,8 @@ def context_noun_list(d: Discovery) -> None:
         s = m.start()
         for _ in range(3):  # "... and TVQA short video benchmarks": skip the noun's modifiers
             w0 = max(text.rfind(" ", 0, s), text.rfind("\t", 0, s)) + 1
-            if w0 <= 0 or text[w0:s].lower() not in NOUN_MODIFIERS:
+            w = text[w0:s]
+            if w0 <= 0 or not (w.lower() in NOUN_MODIFIERS or (w.islower() and "-" in w.strip("-"))):
                 break
             s = w0 - 1
         lo = max(0, s - 120)
@@ -239,8 +240,10 @@ def example_list(d: Discovery) -> None:
             d.add(D.list_item(item), "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")
 
 
-_HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*(?::|\(|[ \t]of\b|,[ \t]*(?:namely|i\.e\.|"
-                        rf"e\.g\.),?)|(?=[ \t]+[A-Z]))")
+_HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*(?::|\(|--|—|–|[ \t]of\b|,[ \t]*(?:namely|"
+                        rf"i\.e\.|e\.g\.),?)|(?=[ \t]+[A-Z]))"
+                        # "the Temporal Reasoning task of Video-MME": a part of a benchmark
+                        rf"|\b(?P<part>task|subset|split|track|leaderboard|test set)[ \t]+(?P<sep2>of)\b")
 
 
 def noun_then_list(d: Discovery) -> None:
@@ -255,10 +258,10 @@ def noun_then_list(d: Discovery) -> None:
         m = D.LIST_AT.match(text, h.end())
         if not m or not m.group("list"):
             continue
-        noun = h.group("noun")
-        typ = noun_type(noun)
+        noun = h.group("noun") or h.group("part")
+        typ = "Benchmark" if h.group("part") else noun_type(noun)
         items = D.LIST_SPLIT.split(m.group("list"))
-        strong = h.group("sep").strip()[:1] in (":", "(")
+        strong = h.group("part") is not None or (h.group("sep") or "").strip()[:1] in (":", "(", "-", "—", "–")
         for item in items:
             d.add(D.list_item(item), "noun_then_list", False, typ, 2.0, single_ok=len(items) > 1 or strong,
                   cue=f"noun then list:{noun}")
@@ -294,9 +297,26 @@ def eval_list(d: Discovery) -> None:
                     d.add(D.list_item(item), "eval_list", False, "Benchmark", 1.2, cue="context:On X,")
 
 
+_COLLECTED = re.compile(rf"\b(?:collect|curat|record|annotat|crawl|scrap|gather)(?:e|es|ed|ing)?[ \t]+"
+                        rf"(?:(?:a|an|the|our)[ \t]+)?(?:(?:new|large-scale|novel|real-world)[ \t]+)?(?P<name>{D.NAME})")
+
+
+def collected_name(d: Discovery) -> None:
+    """``we collected X`` / ``curating X``: the object of a data verb is a Dataset.
+
+    >>> names(collected_name, "A Study", "We collected RoboMind-X over six months.")
+    ['RoboMind-X']
+    """
+    if not any(v in d.st.lower for v in ("collect", "curat", "record", "annotat", "crawl", "scrap", "gather")):
+        return
+    for m in _COLLECTED.finditer(d.text):
+        d.add(D.list_item(m.group("name")), "collected_name", d.sentence_at(m.start()) in d.st.intro_sentences,
+              "Dataset", 1.5, single_ok=D.is_shape(m.group("name").split()[0]), cue="context:collected X")
+
+
 RULES: list[Callable[[Discovery], None]] = [
     title_prefix, title_phrase, called_name, appositive_name, our_noun_name, intro_sentence_names,
-    context_noun_list, noun_then_list, example_list, eval_list,
+    context_noun_list, noun_then_list, example_list, eval_list, collected_name,
 ]
 _INTRO_RULES = {"title_prefix", "title_phrase", "called_name", "appositive_name", "our_noun_name", "intro_direct",
                 "intro_apposition", "intro_paren", "intro_sentence_start"}
@@ -344,6 +364,6 @@ def names(rule: Callable[[Discovery], None], title: str, abstract: str) -> list[
 
 # the coarse source each rule's mentions carry (ranks overlaps, see candidates.SOURCE_RANK)
 RULE_SOURCE = {"title_prefix": "title", "title_phrase": "title", "context_noun_list": "context",
-               "noun_then_list": "context",
+               "noun_then_list": "context", "collected_name": "context",
                "example_list": "context", "eval_list": "context"}
 RULE_SOURCE.update({r: "intro" for r in _INTRO_RULES if r not in RULE_SOURCE})
