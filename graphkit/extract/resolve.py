@@ -3,8 +3,7 @@
 Overlapping mentions keep the longest; case, hyphen and spacing variants, plural
 acronyms, abbreviation pairs and gazetteer aliases merge; versions stay distinct.
 
->>> from graphkit.extract.abbreviations import _initials_long
-from graphkit.extract.candidates import Candidate, DocState
+>>> from graphkit.extract.candidates import Candidate, DocState
 >>> st = DocState("x", 0, starts=[0])
 >>> st.candidates = [Candidate("Meta-World", 0, 10, "gazetteer", type="Benchmark", canonical="Meta-World"),
 ...                  Candidate("MetaWorld", 20, 29, "gazetteer", type="Benchmark", canonical="Meta-World")]

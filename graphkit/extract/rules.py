@@ -22,7 +22,7 @@ from graphkit.extract.sentences import sentence_of
 from graphkit.extract.vocabulary import LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, noun_type
 
 _TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
-_JOINED = re.compile(r"[ \t]+(?:of|for|with|as|to|in|from|by|on|the|a|an|via|across|over)[ \t]+")
+_JOINED = re.compile(r"(?:[ \t]+(?:of|for|with|as|to|in|from|by|on|the|a|an|via|across|over))+[ \t]+")
 _TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine|collect|learn")
 _OUR_OR_WE = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
 
@@ -72,8 +72,8 @@ class Discovery:
 def title_prefix(d: Discovery) -> None:
     """The paper's own name before the title's colon; a subtitle noun types it.
 
-    >>> names(title_prefix, "SoftZoo: A Soft Robot Co-design Benchmark", "We present SoftZoo.")
-    ['SoftZoo']
+    >>> names(title_prefix, "JellyZoo: A Soft Robot Co-design Benchmark", "We present JellyZoo.")
+    ['JellyZoo']
     """
     st = d.st
     sub = D.subtitle_type(d.title)
@@ -138,8 +138,8 @@ def called_name(d: Discovery) -> None:
 def appositive_name(d: Discovery) -> None:
     """``a framework, X, which ...``.
 
-    >>> names(appositive_name, "A Study", "We propose a framework, Trace, which optimizes workflows.")
-    ['Trace']
+    >>> names(appositive_name, "A Study", "We propose a framework, FlowTracer, which optimizes workflows.")
+    ['FlowTracer']
     """
     for m in D.APPOS_NAME.finditer(d.text):
         d.add(m.group("name"), "appositive_name", d.sentence_at(m.start()) in d.st.intro_sentences)
