@@ -19,7 +19,8 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.vocabulary import LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, noun_type
+from graphkit.extract.vocabulary import (EVAL_SENTENCE, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
+                                          noun_type)
 
 _TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
 _JOINED = re.compile(r"(?:[ \t]+(?:of|for|with|as|to|in|from|by|on|the|a|an|via|across|over))+[ \t]+")
@@ -40,6 +41,17 @@ class Discovery:
 
     def sentence_at(self, pos: int) -> int:
         return sentence_of(self.st.starts, pos)
+
+    def data_or_benchmark(self, typ: str | None, pos: int) -> str | None:
+        """"Datasets" named in a sentence that reports results (and trains on nothing) are
+        benchmarks: "results across four datasets (AIME24, ...)"."""
+        if typ != "Dataset":
+            return typ
+        i = self.sentence_at(pos)
+        s0 = self.st.starts[i]
+        s1 = self.st.starts[i + 1] if i + 1 < len(self.st.starts) else len(self.text)
+        sent = self.text[s0:s1]
+        return "Benchmark" if EVAL_SENTENCE.search(sent) and not TRAIN_SENTENCE.search(sent) else typ
 
     def add(self, n: str, rule: str, intro: bool, typ: str | None = None, weight: float = 2.0,
             single_ok: bool = True, strong: bool = True, cue: str = "") -> None:
@@ -207,7 +219,7 @@ def context_noun_list(d: Discovery) -> None:
         if not lb:
             continue
         noun = m.group("noun")
-        typ = noun_type(noun) or "Robot"
+        typ = d.data_or_benchmark(noun_type(noun) or "Robot", s)
         at_start = lb.start() in st.starts
         items = D.LIST_SPLIT.split(lb.group("list"))
         for item in items:
@@ -234,7 +246,7 @@ def example_list(d: Discovery) -> None:
         noun = nb.group("noun").lower() if nb else ""
         if TOOL_NOUN.match(noun):
             continue  # "libraries such as NumPy": tools are not entities
-        typ = noun_type(noun)
+        typ = d.data_or_benchmark(noun_type(noun), i)
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
             d.add(D.list_item(item), "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")
@@ -259,7 +271,7 @@ def noun_then_list(d: Discovery) -> None:
         if not m or not m.group("list"):
             continue
         noun = h.group("noun") or h.group("part")
-        typ = "Benchmark" if h.group("part") else noun_type(noun)
+        typ = "Benchmark" if h.group("part") else d.data_or_benchmark(noun_type(noun), h.start())
         items = D.LIST_SPLIT.split(m.group("list"))
         strong = h.group("part") is not None or (h.group("sep") or "").strip()[:1] in (":", "(", "-", "—", "–")
         for item in items:

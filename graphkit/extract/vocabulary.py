@@ -30,6 +30,8 @@ NOUN_TYPE: dict[str, str] = {
     # metrics and measures are no entities (GUIDELINES.md): their votes drop the name
     "metric": NOT_ENTITY, "measure": NOT_ENTITY, "score": NOT_ENTITY, "set": "Dataset",
     "evaluation set": "Benchmark", "test set": "Benchmark", "evaluation suite": "Benchmark",
+    "benchmark dataset": "Benchmark", "benchmark suite": "Benchmark", "evaluation benchmark": "Benchmark",
+    "evaluation dataset": "Benchmark", "test dataset": "Benchmark",
 }
 
 # the nouns that end a title's own name as a type ("FooBench: ..." is not needed; "Foo Benchmark: ...")
@@ -114,6 +116,13 @@ GENERIC_LONG_HEAD = re.compile(
 
 # "libraries such as NumPy": tools, languages, metrics and organisations are not entities
 TOOL_NOUN = re.compile(r"librar|packag|tool|languag|softwar|metric|format|compan|organi|institut|countr")
+
+
+# a sentence that reports results: its "datasets" are used as benchmarks (GUIDELINES: measured on)
+EVAL_SENTENCE = re.compile(r"\b(?:evaluat\w*|benchmark\w*|experiments?|outperform\w*|surpass\w*|achiev\w*|accuracy|"
+                           r"results?|state-of-the-art|SOTA|zero-shot|tested)\b", re.IGNORECASE)
+TRAIN_SENTENCE = re.compile(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|collect\w*|curat\w*|gather\w*|record\w*|"
+                            r"annotat\w*|synthesi[sz]\w*|generat\w*|distill\w*|construct\w*|mix\w*)\b", re.IGNORECASE)
 
 
 def noun_type(noun: str | None) -> str | None:
