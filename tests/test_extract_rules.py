@@ -184,3 +184,14 @@ def test_docstring_examples_of_the_rules_hold(module):
     mod = importlib.import_module(f"graphkit.extract.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_fragments_are_no_names():
+    assert R.names(R.example_list, "A Study", "We compare methods such as Multi, Policy and FooNet.") == ["FooNet"]
+
+
+def test_datasets_in_a_results_sentence_are_benchmarks(ex):
+    found = ents(ex, "A Study", "Results across four datasets (ZetaMath24, ZetaMath25 and QuizBank) show gains. "
+                                "We train on the datasets KiloText and MegaText.")
+    assert found["ZetaMath24"].type == "Benchmark"
+    assert found["KiloText"].type == "Dataset"

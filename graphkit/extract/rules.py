@@ -19,7 +19,7 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.vocabulary import (EVAL_SENTENCE, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
+from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
                                           noun_type)
 
 _TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
@@ -61,6 +61,8 @@ class Discovery:
         if not D.plausible_name(n) or gaz.is_stop(n) or (not single_ok and len(n.split()) == 1
                                                           and not D.is_shape(n)):
             return
+        if n.lower() in FRAGMENT_WORDS:
+            return  # "Multi", "Policy", "Law": a piece of a name, never a name
         k = singular_key(n)
         cue = cue or rule
         if rule != "title_prefix" or n != self.title_name:
