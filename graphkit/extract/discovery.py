@@ -56,7 +56,7 @@ PAREN_NAME = re.compile(rf"[a-z][ \t]+\((?P<name>{_W})\)")
 NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{NAME})$")
 SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")
 # "the X benchmark", "the X and Y datasets"
-_LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){NAME})*"
+_LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?{NAME})*"
 CONTEXT_NOUN = re.compile(
     r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
     r"game engine|corpus|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
@@ -141,7 +141,8 @@ def list_item(name: str) -> str:
     """A list item cut before a joiner that starts another phrase: ``Arena-Hard v0.1 with Claude``
     -> ``Arena-Hard v0.1`` (names inside lists rarely hold "with"/"on"/"using")."""
     m = _LIST_BREAK.search(name)
-    return name[:m.start()] if m else name
+    name = name[:m.start()] if m else name
+    return name[4:] if name.startswith(("the ", "The ")) else name  # "X and the Robot Control Suite"
 
 
 def clean_phrase(name: str) -> str:
