@@ -236,7 +236,7 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if gaz:
         typ = _most_common([c.type for c in gaz])
         votes = {typ: 5.0}
-        cues = [f"gazetteer:{_most_common([c.canonical or c.text for c in gaz])}->{typ}"]
+        cues = [f"gazetteer:{name}->{typ}"]
     else:
         votes: dict[str, float] = {"Method": 0.9}
         cues = []
@@ -247,9 +247,9 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
         if st.subtitle_type and intro_flag and not st.title_key:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
             cues.append(f"title:subtitle noun->{st.subtitle_type}")
-        forms = [name] + [a for a in aliases if a in st.long_forms.values() or " " in a]
+        forms = [a for a in aliases if " " in a] if aliases else ()  # "Synthetic Customization Dataset (SynCD)"
         for rx, t, w, label in NAME_SHAPE_TYPE:
-            hit = next((f for f in forms if rx.search(f)), None)  # "Synthetic Customization Dataset (SynCD)"
+            hit = name if rx.search(name) else next((f for f in forms if rx.search(f)), None)
             if hit is not None:
                 votes[t] = votes.get(t, 0.0) + w
                 cues.append(f"name shape:{label}{'' if hit == name else ' of ' + hit}->{t}")

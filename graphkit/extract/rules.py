@@ -260,6 +260,9 @@ _HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*
                         rf"|\b(?P<part>task|subset|split|track|leaderboard|test set)[ \t]+(?P<sep2>of)\b")
 
 
+_HEAD_WORDS = LIST_HEAD_NOUNS + ("task ", "subset ", "split ", "track ", "leaderboard ", "test set ")
+
+
 def noun_then_list(d: Discovery) -> None:
     """A plural type noun, then its names: ``benchmarks of MMBench, SEEDBench and MMStar``,
     ``datasets: X and Y``, ``benchmarks (X, Y)``.
@@ -268,7 +271,10 @@ def noun_then_list(d: Discovery) -> None:
     ['FooBench', 'BarVQA', 'BazEval']
     """
     text = d.text
-    for h in _HEAD_LIST.finditer(text):
+    for i, _ in D.literal_hits(text, _HEAD_WORDS):  # str.find first: the regex only where a noun is
+        h = _HEAD_LIST.match(text, i)
+        if h is None:
+            continue
         m = D.LIST_AT.match(text, h.end())
         if not m or not m.group("list"):
             continue
@@ -311,8 +317,11 @@ def eval_list(d: Discovery) -> None:
                     d.add(D.list_item(item), "eval_list", False, "Benchmark", 1.2, cue="context:On X,")
 
 
-_COLLECTED = re.compile(rf"\b(?:collect|curat|record|annotat|crawl|scrap|gather)(?:e|es|ed|ing)?[ \t]+"
+_COLLECTED = re.compile(rf"(?:collect|curat|record|annotat|crawl|scrap|gather)(?:e|es|ed|ing)?[ \t]+"
                         rf"(?:(?:a|an|the|our)[ \t]+)?(?:(?:new|large-scale|novel|real-world)[ \t]+)?(?P<name>{D.NAME})")
+
+
+_DATA_VERBS = ("collect", "curat", "record", "annotat", "crawl", "scrap", "gather")
 
 
 def collected_name(d: Discovery) -> None:
@@ -321,9 +330,10 @@ def collected_name(d: Discovery) -> None:
     >>> names(collected_name, "A Study", "We collected RoboMind-X over six months.")
     ['RoboMind-X']
     """
-    if not any(v in d.st.lower for v in ("collect", "curat", "record", "annotat", "crawl", "scrap", "gather")):
-        return
-    for m in _COLLECTED.finditer(d.text):
+    for i, _ in D.literal_hits(d.st.lower, _DATA_VERBS):
+        m = _COLLECTED.match(d.text, i)
+        if m is None:
+            continue
         d.add(D.list_item(m.group("name")), "collected_name", d.sentence_at(m.start()) in d.st.intro_sentences,
               "Dataset", 1.5, single_ok=D.is_shape(m.group("name").split()[0]), cue="context:collected X")
 

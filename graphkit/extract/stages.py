@@ -260,7 +260,8 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                     _add(st, Candidate(variant, start, start + len(variant), "variant", rule="gazetteer_variant"))
                     st.vote(singular_key(variant), g.entry.type, 1.2, f"variant of:{g.entry.name}")
                     continue
-        elif text.startswith(" ", end) and g.entry.type not in ("Topic", "Robot"):
+        elif text.startswith(" ", end) and (text[end + 1:end + 2].isdigit() or text[end + 1:end + 2].isupper()
+                                             or text[end + 1:end + 2] == "v") and g.entry.type not in ("Topic", "Robot"):
             t = _SPACE_TAIL.match(text, end, end + 40)
             if t:
                 variant = text[start:t.end()]
