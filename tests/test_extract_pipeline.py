@@ -144,6 +144,14 @@ def test_cli_html_writes_displacy_page(one_paper, tmp_path, capsys):
     assert code == 1 and "cannot write HTML" in err and "Traceback" not in err
 
 
+def test_cli_survives_a_surrogate_in_the_title(tmp_path, capsys):
+    f = tmp_path / "s.jsonl"
+    f.write_text(json.dumps({"title": "Robix\ud800: A Model", "abstract": "We use PPO on LIBERO."}) + "\n")
+    for args in ([], ["--explain"], ["--format", "jsonl"]):
+        code, out, err = _run(["extract", str(f), *args], capsys)
+        assert code in (0, None) and "Traceback" not in err and "PPO" in out
+
+
 def test_cli_mentions_carry_rule_and_cues(one_paper, capsys):
     _, out, _ = _run(["extract", str(one_paper), "--format", "jsonl", "--mentions"], capsys)
     d = json.loads(out.splitlines()[0])

@@ -168,3 +168,30 @@ def test_title_puns_and_glued_words(ex):
                  "We present ReLiK. Our OmniGen model is fast; OmniGenis characterized by speed.")
     assert "ReLiK" in found and "LinK" not in found
     assert "OmniGenis" not in found
+
+
+def test_collected_and_part_of_rules(ex):
+    assert R.names(R.collected_name, "A Study", "We collected RoboMind-X over six months.") == ["RoboMind-X"]
+    found = ents(ex, "A Study", "It scores 49.7 on the Temporal Reasoning task of VidBenchX, beating rivals.")
+    assert found["VidBenchX"].type == "Benchmark"
+
+
+@pytest.mark.parametrize("module", ["rules", "vocabulary", "resolve", "stages", "normalize", "discovery"])
+def test_docstring_examples_of_the_rules_hold(module):
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"graphkit.extract.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_fragments_are_no_names():
+    assert R.names(R.example_list, "A Study", "We compare methods such as Multi, Policy and FooNet.") == ["FooNet"]
+
+
+def test_datasets_in_a_results_sentence_are_benchmarks(ex):
+    found = ents(ex, "A Study", "Results across four datasets (ZetaMath24, ZetaMath25 and QuizBank) show gains. "
+                                "We train on the datasets KiloText and MegaText.")
+    assert found["ZetaMath24"].type == "Benchmark"
+    assert found["KiloText"].type == "Dataset"

@@ -28,6 +28,12 @@ def _json_line(d: dict) -> str:
     return line
 
 
+def _text(s: str) -> str:
+    """Text for the terminal: a lone surrogate (not encodable) becomes U+FFFD."""
+    return s.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if any(
+        "\ud800" <= ch <= "\udfff" for ch in s) else s
+
+
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., readable=False, help="Input files or folders."),
@@ -61,7 +67,7 @@ def extract(
             if html is not None:
                 kept.append((paper, ex))
             if explain:
-                print(explain_paper(paper, ex))
+                print(_text(explain_paper(paper, ex)))
             elif fmt is ExtractFormat.jsonl:
                 d = ex.to_dict()
                 if not mentions:
@@ -70,7 +76,7 @@ def extract(
                 print(_json_line(d))
             else:
                 ents = "; ".join(f"{e.name} [{e.type}{', new' if e.introduced else ''}]" for e in ex.entities)
-                print(f"{ex.title}\n    {ents or '-'}")
+                print(_text(f"{ex.title}\n    {ents or '-'}"))
     if html is not None:
         n = write_html(html, kept)
         typer.echo(f"wrote {html} ({n} papers)", err=True)

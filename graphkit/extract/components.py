@@ -10,7 +10,7 @@ entities to ``doc.spans["graphkit"]`` (``label_`` = type, ``span._.canonical``,
 >>> nlp = load_pipeline()
 >>> doc = nlp("Robix: A Unified Model\\n\\nWe present Robix and compare it with GPT-4o.")
 >>> [(s.text, s.label_, s._.introduced, s._.rule) for s in doc.spans["graphkit"]]
-[('Robix', 'Method', True, 'title_prefix'), ('Robix', 'Method', True, 'intro_direct'), ('GPT-4o', 'Method', False, 'gazetteer')]
+[('Robix', 'Method', True, 'title_prefix'), ('Robix', 'Method', True, 'title_prefix'), ('GPT-4o', 'Method', False, 'gazetteer')]
 
 Add them to a pipeline of your own (any language object whose ``doc.text`` is the paper's
 title, a blank line and the abstract)::
@@ -55,7 +55,7 @@ def _state(doc: Doc) -> DocState:
     return st
 
 
-def _stage_factory(name: str, run: Callable[[DocState], None], summary: str, gazetteer: bool = False) -> None:
+def _stage_factory(name: str, run: Callable[[DocState], None], summary: str, gazetteer: bool = False):
     """Register ``name`` as a component that runs ``run`` on the doc's state (and the
     gazetteer the ``graphkit_gazetteer`` component put on it)."""
     def make(nlp: Language, name: str):
@@ -72,7 +72,7 @@ def _stage_factory(name: str, run: Callable[[DocState], None], summary: str, gaz
                 return doc
         return component
     make.__doc__ = summary
-    Language.factory(name)(make)
+    return Language.factory(name)(make)
 
 
 class GazetteerComponent:
@@ -130,14 +130,14 @@ def _vote(st: DocState) -> None:
     stages.vote_appositives(st)
 
 
-_stage_factory("graphkit_sentences", stages.split_sentences,
+make_sentences = _stage_factory("graphkit_sentences", stages.split_sentences,
                "Sentence starts and the sentences that propose something (\"we introduce ...\").")
-_stage_factory("graphkit_abbreviations", stages.find_definitions,
+make_abbreviations = _stage_factory("graphkit_abbreviations", stages.find_definitions,
                "Schwartz-Hearst ``long form (SHORT)`` definitions; both forms become one entity.", gazetteer=True)
-_stage_factory("graphkit_discovery", stages.discover_names,
+make_discovery = _stage_factory("graphkit_discovery", stages.discover_names,
                "Names in no list: the named rules of graphkit.extract.rules, then name-shaped tokens.",
                gazetteer=True)
-_stage_factory("graphkit_types", _vote,
+make_types = _stage_factory("graphkit_types", _vote,
                "Context votes for the type of discovered names ('X benchmark', 'X, a simulator').")
 
 

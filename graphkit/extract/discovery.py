@@ -56,10 +56,10 @@ PAREN_NAME = re.compile(rf"[a-z][ \t]+\((?P<name>{_W})\)")
 NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{NAME})$")
 SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")
 # "the X benchmark", "the X and Y datasets"
-_LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+){NAME})*"
+_LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?{NAME})*"
 CONTEXT_NOUN = re.compile(
     r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
-    r"game engine|corpus|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+    r"game engine|corpus|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
 CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
 # "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"
@@ -72,6 +72,7 @@ EVAL_AT = re.compile(rf"(?:the[ \t]+|both[ \t]+|all[ \t]+|several[ \t]+|[a-z]+[ 
 EVAL_VERB = re.compile(
     r"\b(?P<verb>evaluat\w*|experiments?|results?|tested|tests?|benchmark\w*|perform\w*|outperform\w*|"
     r"state-of-the-art|SOTA|achiev\w*|success\w*|accuracy|scores?|improvements?|gains?|"
+    r"surpass\w*|beat\w*|reach\w*|obtain\w*|attain\w*|sets?|"
     r"trained|pre-?trained|fine-?tuned|finetuned|collected|learned)\b(?:[^.;]|\.\d)*$", re.IGNORECASE)
 # precompiled (module-level re.* calls cost a cache lookup each)
 # "-like", "-style", "-based" ... in any case: "R1-Like" names R1 ("X-like" is not a name)
@@ -80,6 +81,7 @@ NOT_NAME_WORD = re.compile(rf"{NOT_NAME_SUFFIX}$")
 _LOWER_TAIL = re.compile(rf"(?<=\w)(?:-(?:[a-z]+|{NOT_NAME_SUFFIX}))+$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
+_TWO_CAPS = re.compile(r"[A-Z][A-Z\-]*[A-Z]|[a-z][A-Z]")
 _TITLE_PREFIX = re.compile(r"^\s*([^:?!]{1,60}?)\s*(?::|\s--?\s|\s—\s)")
 _PAREN_TAIL = re.compile(r"^.+?\s*\(([A-Za-z][\w\-.+]*)\)$")
 _BLANKS = re.compile(r"[\s\-]+")
@@ -139,7 +141,8 @@ def list_item(name: str) -> str:
     """A list item cut before a joiner that starts another phrase: ``Arena-Hard v0.1 with Claude``
     -> ``Arena-Hard v0.1`` (names inside lists rarely hold "with"/"on"/"using")."""
     m = _LIST_BREAK.search(name)
-    return name[:m.start()] if m else name
+    name = name[:m.start()] if m else name
+    return name[4:] if name.startswith(("the ", "The ")) else name  # "X and the Robot Control Suite"
 
 
 def clean_phrase(name: str) -> str:
@@ -167,8 +170,8 @@ def plausible_name(name: str) -> bool:
         return False
     if len(words) == 1 and len(name) < 3 and not is_shape(name):
         return False
-    if _FOUR_DIGITS.search(name) and not _LETTER_DIGIT.search(name):
-        return False  # years
+    if _FOUR_DIGITS.search(name) and not _LETTER_DIGIT.search(name) and not _TWO_CAPS.search(name):
+        return False  # years ("AIME 2024", "AMC 2023" are names: capitals before the year)
     return True
 
 

@@ -3,8 +3,7 @@
 Overlapping mentions keep the longest; case, hyphen and spacing variants, plural
 acronyms, abbreviation pairs and gazetteer aliases merge; versions stay distinct.
 
->>> from graphkit.extract.abbreviations import _initials_long
-from graphkit.extract.candidates import Candidate, DocState
+>>> from graphkit.extract.candidates import Candidate, DocState
 >>> st = DocState("x", 0, starts=[0])
 >>> st.candidates = [Candidate("Meta-World", 0, 10, "gazetteer", type="Benchmark", canonical="Meta-World"),
 ...                  Candidate("MetaWorld", 20, 29, "gazetteer", type="Benchmark", canonical="Meta-World")]
@@ -238,7 +237,7 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if gaz:
         typ = _most_common([c.type for c in gaz])
         votes = {typ: 5.0}
-        cues = [f"gazetteer:{_most_common([c.canonical or c.text for c in gaz])}->{typ}"]
+        cues = [f"gazetteer:{name}->{typ}"]
     else:
         votes: dict[str, float] = {"Method": 0.9}
         cues = []
@@ -249,10 +248,12 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
         if st.subtitle_type and intro_flag and not st.title_key:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
             cues.append(f"title:subtitle noun->{st.subtitle_type}")
+        forms = [a for a in aliases if " " in a] if aliases else ()  # "Synthetic Customization Dataset (SynCD)"
         for rx, t, w, label in NAME_SHAPE_TYPE:
-            if rx.search(name):
+            hit = name if rx.search(name) else next((f for f in forms if rx.search(f)), None)
+            if hit is not None:
                 votes[t] = votes.get(t, 0.0) + w
-                cues.append(f"name shape:{label}->{t}")
+                cues.append(f"name shape:{label}{'' if hit == name else ' of ' + hit}->{t}")
         typ = max(votes.items(), key=lambda kv: kv[1])[0]
         if typ == NOT_ENTITY:
             return None  # "a new metric, Trust-Score": metrics are no entities

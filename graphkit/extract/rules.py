@@ -19,10 +19,11 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.vocabulary import LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, noun_type
+from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
+                                          noun_type)
 
 _TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
-_JOINED = re.compile(r"[ \t]+(?:of|for|with|as|to|in|from|by|on|the|a|an|via|across|over)[ \t]+")
+_JOINED = re.compile(r"(?:[ \t]+(?:of|for|with|as|to|in|from|by|on|the|a|an|via|across|over))+[ \t]+")
 _TRAIN_VERB = re.compile(r"(?:pre-?)?train|fine|collect|learn")
 _OUR_OR_WE = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
 
@@ -41,6 +42,17 @@ class Discovery:
     def sentence_at(self, pos: int) -> int:
         return sentence_of(self.st.starts, pos)
 
+    def data_or_benchmark(self, typ: str | None, pos: int) -> str | None:
+        """"Datasets" named in a sentence that reports results (and trains on nothing) are
+        benchmarks: "results across four datasets (AIME24, ...)"."""
+        if typ != "Dataset":
+            return typ
+        i = self.sentence_at(pos)
+        s0 = self.st.starts[i]
+        s1 = self.st.starts[i + 1] if i + 1 < len(self.st.starts) else len(self.text)
+        sent = self.text[s0:s1]
+        return "Benchmark" if EVAL_SENTENCE.search(sent) and not TRAIN_SENTENCE.search(sent) else typ
+
     def add(self, n: str, rule: str, intro: bool, typ: str | None = None, weight: float = 2.0,
             single_ok: bool = True, strong: bool = True, cue: str = "") -> None:
         """Propose name ``n`` (cleaned, checked) found by ``rule``; ``typ`` is a type vote."""
@@ -49,6 +61,8 @@ class Discovery:
         if not D.plausible_name(n) or gaz.is_stop(n) or (not single_ok and len(n.split()) == 1
                                                           and not D.is_shape(n)):
             return
+        if n.lower() in FRAGMENT_WORDS:
+            return  # "Multi", "Policy", "Law": a piece of a name, never a name
         k = singular_key(n)
         cue = cue or rule
         if rule != "title_prefix" or n != self.title_name:
@@ -72,8 +86,8 @@ class Discovery:
 def title_prefix(d: Discovery) -> None:
     """The paper's own name before the title's colon; a subtitle noun types it.
 
-    >>> names(title_prefix, "SoftZoo: A Soft Robot Co-design Benchmark", "We present SoftZoo.")
-    ['SoftZoo']
+    >>> names(title_prefix, "JellyZoo: A Soft Robot Co-design Benchmark", "We present JellyZoo.")
+    ['JellyZoo']
     """
     st = d.st
     sub = D.subtitle_type(d.title)
@@ -138,8 +152,8 @@ def called_name(d: Discovery) -> None:
 def appositive_name(d: Discovery) -> None:
     """``a framework, X, which ...``.
 
-    >>> names(appositive_name, "A Study", "We propose a framework, Trace, which optimizes workflows.")
-    ['Trace']
+    >>> names(appositive_name, "A Study", "We propose a framework, FlowTracer, which optimizes workflows.")
+    ['FlowTracer']
     """
     for m in D.APPOS_NAME.finditer(d.text):
         d.add(m.group("name"), "appositive_name", d.sentence_at(m.start()) in d.st.intro_sentences)
@@ -196,7 +210,8 @@ def context_noun_list(d: Discovery) -> None:
         s = m.start()
         for _ in range(3):  # "... and TVQA short video benchmarks": skip the noun's modifiers
             w0 = max(text.rfind(" ", 0, s), text.rfind("\t", 0, s)) + 1
-            if w0 <= 0 or text[w0:s].lower() not in NOUN_MODIFIERS:
+            w = text[w0:s]
+            if w0 <= 0 or not (w.lower() in NOUN_MODIFIERS or (w.islower() and "-" in w.strip("-"))):
                 break
             s = w0 - 1
         lo = max(0, s - 120)
@@ -207,7 +222,7 @@ def context_noun_list(d: Discovery) -> None:
         if not lb:
             continue
         noun = m.group("noun")
-        typ = noun_type(noun) or "Robot"
+        typ = d.data_or_benchmark(noun_type(noun) or "Robot", s)
         at_start = lb.start() in st.starts
         items = D.LIST_SPLIT.split(lb.group("list"))
         for item in items:
@@ -234,14 +249,19 @@ def example_list(d: Discovery) -> None:
         noun = nb.group("noun").lower() if nb else ""
         if TOOL_NOUN.match(noun):
             continue  # "libraries such as NumPy": tools are not entities
-        typ = noun_type(noun)
+        typ = d.data_or_benchmark(noun_type(noun), i)
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
             d.add(D.list_item(item), "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")
 
 
-_HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*(?::|\(|[ \t]of\b|,[ \t]*(?:namely|i\.e\.|"
-                        rf"e\.g\.),?)|(?=[ \t]+[A-Z]))")
+_HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*(?::|\(|--|—|–|[ \t]of\b|,[ \t]*(?:namely|"
+                        rf"i\.e\.|e\.g\.),?)|(?=[ \t]+[A-Z]))"
+                        # "the Temporal Reasoning task of Video-MME": a part of a benchmark
+                        rf"|\b(?P<part>task|subset|split|track|leaderboard|test set)[ \t]+(?P<sep2>of)\b")
+
+
+_HEAD_WORDS = LIST_HEAD_NOUNS + ("task ", "subset ", "split ", "track ", "leaderboard ", "test set ")
 
 
 def noun_then_list(d: Discovery) -> None:
@@ -252,14 +272,17 @@ def noun_then_list(d: Discovery) -> None:
     ['FooBench', 'BarVQA', 'BazEval']
     """
     text = d.text
-    for h in _HEAD_LIST.finditer(text):
+    for i, _ in D.literal_hits(text, _HEAD_WORDS):  # str.find first: the regex only where a noun is
+        h = _HEAD_LIST.match(text, i)
+        if h is None:
+            continue
         m = D.LIST_AT.match(text, h.end())
         if not m or not m.group("list"):
             continue
-        noun = h.group("noun")
-        typ = noun_type(noun)
+        noun = h.group("noun") or h.group("part")
+        typ = "Benchmark" if h.group("part") else d.data_or_benchmark(noun_type(noun), h.start())
         items = D.LIST_SPLIT.split(m.group("list"))
-        strong = h.group("sep").strip()[:1] in (":", "(")
+        strong = h.group("part") is not None or (h.group("sep") or "").strip()[:1] in (":", "(", "-", "—", "–")
         for item in items:
             d.add(D.list_item(item), "noun_then_list", False, typ, 2.0, single_ok=len(items) > 1 or strong,
                   cue=f"noun then list:{noun}")
@@ -295,9 +318,30 @@ def eval_list(d: Discovery) -> None:
                     d.add(D.list_item(item), "eval_list", False, "Benchmark", 1.2, cue="context:On X,")
 
 
+_COLLECTED = re.compile(rf"(?:collect|curat|record|annotat|crawl|scrap|gather)(?:e|es|ed|ing)?[ \t]+"
+                        rf"(?:(?:a|an|the|our)[ \t]+)?(?:(?:new|large-scale|novel|real-world)[ \t]+)?(?P<name>{D.NAME})")
+
+
+_DATA_VERBS = ("collect", "curat", "record", "annotat", "crawl", "scrap", "gather")
+
+
+def collected_name(d: Discovery) -> None:
+    """``we collected X`` / ``curating X``: the object of a data verb is a Dataset.
+
+    >>> names(collected_name, "A Study", "We collected RoboMind-X over six months.")
+    ['RoboMind-X']
+    """
+    for i, _ in D.literal_hits(d.st.lower, _DATA_VERBS):
+        m = _COLLECTED.match(d.text, i)
+        if m is None:
+            continue
+        d.add(D.list_item(m.group("name")), "collected_name", d.sentence_at(m.start()) in d.st.intro_sentences,
+              "Dataset", 1.5, single_ok=D.is_shape(m.group("name").split()[0]), cue="context:collected X")
+
+
 RULES: list[Callable[[Discovery], None]] = [
     title_prefix, title_phrase, called_name, appositive_name, our_noun_name, intro_sentence_names,
-    context_noun_list, noun_then_list, example_list, eval_list,
+    context_noun_list, noun_then_list, example_list, eval_list, collected_name,
 ]
 _INTRO_RULES = {"title_prefix", "title_phrase", "called_name", "appositive_name", "our_noun_name", "intro_direct",
                 "intro_apposition", "intro_paren", "intro_sentence_start"}
@@ -345,6 +389,6 @@ def names(rule: Callable[[Discovery], None], title: str, abstract: str) -> list[
 
 # the coarse source each rule's mentions carry (ranks overlaps, see candidates.SOURCE_RANK)
 RULE_SOURCE = {"title_prefix": "title", "title_phrase": "title", "context_noun_list": "context",
-               "noun_then_list": "context",
+               "noun_then_list": "context", "collected_name": "context",
                "example_list": "context", "eval_list": "context"}
 RULE_SOURCE.update({r: "intro" for r in _INTRO_RULES if r not in RULE_SOURCE})

@@ -259,15 +259,16 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                 variant = text[start:end] + "-" + "-".join(keep)
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
                     _add(st, Candidate(variant, start, start + len(variant), "variant", rule="gazetteer_variant"))
-                    st.vote(singular_key(variant), g.entry.type, 1.5, f"variant of:{g.entry.name}")
+                    st.vote(singular_key(variant), g.entry.type, 1.2, f"variant of:{g.entry.name}")
                     continue
-        elif text.startswith(" ", end) and g.entry.type not in ("Topic", "Robot"):
+        elif text.startswith(" ", end) and (text[end + 1:end + 2].isdigit() or text[end + 1:end + 2].isupper()
+                                             or text[end + 1:end + 2] == "v") and g.entry.type not in ("Topic", "Robot"):
             t = _SPACE_TAIL.match(text, end, end + 40)
             if t:
                 variant = text[start:t.end()]
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
                     _add(st, Candidate(variant, start, t.end(), "variant", rule="gazetteer_version"))
-                    st.vote(singular_key(variant), g.entry.type, 1.5, f"variant of:{g.entry.name}")
+                    st.vote(singular_key(variant), g.entry.type, 1.2, f"variant of:{g.entry.name}")
                     continue
         _add(st, Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name,
                            rule="gazetteer"))
@@ -332,11 +333,11 @@ _BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our|two|three|several)\s+(?
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
-                         r"architecture|approach|metric|measure|checklist)\b"
+                         r"architecture|approach|metric|measure|checklist|(?:evaluation|test|training) set)\b"
                          # the head noun ends the noun phrase ("a robot action tokenizer" is no robot)
                          r"(?=\s*(?:[,.;:()]|$)|\s+(?:of|for|that|which|with|to|in|on|comprising|consisting|"
                          r"containing|built|designed|based|featuring|covering|spanning|and|where|from|by|capable|"
-                         r"tailored|including|is|was|aimed|aiming|enabling|specifically)\b)")
+                         r"tailored|including|is|was|aimed|aiming|enabling|specifically|\w+ing)\b)")
 
 
 def vote_types(st: DocState) -> None:

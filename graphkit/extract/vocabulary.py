@@ -28,7 +28,10 @@ NOUN_TYPE: dict[str, str] = {
     "policy": "Method", "agent": "Method", "framework": "Method", "llm": "Method", "vlm": "Method",
     "strategy": "Method", "technique": "Method", "architecture": "Method", "checklist": "Benchmark",
     # metrics and measures are no entities (GUIDELINES.md): their votes drop the name
-    "metric": NOT_ENTITY, "measure": NOT_ENTITY, "score": NOT_ENTITY,
+    "metric": NOT_ENTITY, "measure": NOT_ENTITY, "score": NOT_ENTITY, "set": "Dataset",
+    "evaluation set": "Benchmark", "test set": "Benchmark", "evaluation suite": "Benchmark",
+    "benchmark dataset": "Benchmark", "benchmark suite": "Benchmark", "evaluation benchmark": "Benchmark",
+    "evaluation dataset": "Benchmark", "test dataset": "Benchmark",
 }
 
 # the nouns that end a title's own name as a type ("FooBench: ..." is not needed; "Foo Benchmark: ...")
@@ -42,6 +45,8 @@ NAME_SHAPE_TYPE: list[tuple[re.Pattern, str, float, str]] = [
     (re.compile(r"-\d+(?:\.\d+)?[KM]$"), "Dataset", 2.0, "size suffix"),  # "VisCode-200K" (B sizes are models)
     (re.compile(r"Sim$"), "Simulator", 2.0, "sim suffix"),
     (re.compile(r"[A-Za-z\-](?:Score|Metric)$"), NOT_ENTITY, 5.0, "metric suffix"),  # "BERTScore", "Trust-Score"
+    (re.compile(r"^(?:CC-BY(?:-[A-Z]{2})*(?:-\d\.\d)?|CC0|Apache-\d\.\d|GPL-?v?\d(?:\.\d)?|BSD-\d-Clause)$"), NOT_ENTITY, 9.0,
+     "licence"),
 ]
 
 # lower-case hyphen parts that still belong to a model's or benchmark's name ("Phi-3-mini-4k-instruct",
@@ -113,10 +118,20 @@ GENERIC_LONG_HEAD = re.compile(
 TOOL_NOUN = re.compile(r"librar|packag|tool|languag|softwar|metric|format|compan|organi|institut|countr")
 
 
+# a sentence that reports results: its "datasets" are used as benchmarks (GUIDELINES: measured on)
+EVAL_SENTENCE = re.compile(r"\b(?:evaluat\w*|benchmark\w*|experiments?|outperform\w*|surpass\w*|achiev\w*|accuracy|"
+                           r"results?|state-of-the-art|SOTA|zero-shot|tested)\b", re.IGNORECASE)
+TRAIN_SENTENCE = re.compile(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|collect\w*|curat\w*|gather\w*|record\w*|"
+                            r"annotat\w*|synthesi[sz]\w*|generat\w*|distill\w*|construct\w*|mix\w*)\b", re.IGNORECASE)
+
+
 def noun_type(noun: str | None) -> str | None:
     """``benchmarks`` -> ``Benchmark``, ``simulation environment`` -> ``Benchmark`` (last word)."""
     if not noun:
         return None
+    whole = NOUN_TYPE.get(" ".join(noun.lower().split()[-2:]))
+    if whole:
+        return whole
     n = noun.lower().split()[-1]
     n = n[:-1] if n.endswith("s") and n[:-1] in NOUN_TYPE else n
     return NOUN_TYPE.get(n)
