@@ -162,8 +162,8 @@ def appositive_name(d: Discovery) -> None:
 def our_noun_name(d: Discovery) -> None:
     """``our method, X`` / ``our benchmark X``: introduced, typed by the noun.
 
-    >>> names(our_noun_name, "A Study", "Experiments show that our benchmark RoboArena is hard.")
-    ['RoboArena']
+    >>> names(our_noun_name, "A Study", "Experiments show that our benchmark RoboWombat is hard.")
+    ['RoboWombat']
     """
     if "our " not in d.st.lower:
         return
@@ -176,8 +176,8 @@ def our_noun_name(d: Discovery) -> None:
 def intro_sentence_names(d: Discovery) -> None:
     """In a sentence that proposes something: ``we propose X``, ``X, a ...``, ``... (X)``.
 
-    >>> names(intro_sentence_names, "A Study", "We propose RoboDreamer, a world model for robots.")
-    ['RoboDreamer']
+    >>> names(intro_sentence_names, "A Study", "We propose RoboQuokka, a world model for robots.")
+    ['RoboQuokka']
     """
     st, text = d.st, d.text
     shorts = [(c.start, c.end) for c in st.candidates if c.source == "abbreviation" and c.key in st.long_forms]
