@@ -90,8 +90,13 @@ def wait_for(proc: subprocess.Popen, ready, timeout: float = 300) -> bool:
 
 # the stages a build goes through, seen from outside: a file appearing in its staging folder
 def _in_staging(out: Path, name: str):
-    return lambda: any((s / name).exists() or any(p.name.startswith(f".{name}") for p in s.iterdir())
-                       for s in staging(out) if s.exists())
+    def ready() -> bool:
+        try:
+            return any((s / name).exists() or any(p.name.startswith(f".{name}") for p in s.iterdir())
+                       for s in staging(out))
+        except OSError:  # the staging folder was just switched in
+            return False
+    return ready
 
 
 STAGES = {
