@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from graphkit.model import Paper, ReadReport, Skip
 from graphkit.readers import PaperIndex, read_file
 
-N = {"jsonl": 1700, "json_list": 1200, "json_object": 400, "hf_api": 1200, "csv": 600,
-     "bibtex": 500, "hf_page": 700, "any_bytes": 1500, "extractor": 200}
+N = {"jsonl": 1700, "json_list": 1000, "json_object": 400, "hf_api": 900, "csv": 600,
+     "bibtex": 500, "hf_page": 700, "any_bytes": 2200, "extractor": 200}
 """Examples per property."""
 FILES = {"json_object": 2, "csv": 2, "bibtex": 3}
 """Files (cases) read per example where more than one: 10,000 cases in all."""

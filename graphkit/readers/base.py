@@ -143,14 +143,15 @@ def _name(v: Any) -> str:
     return clean(v) if isinstance(v, str) else ""
 
 
-def as_list(value: Any) -> list[str]:
+def as_list(value: Any, *, names: bool = False) -> list[str]:
     """Authors / references given as a list (of strings, or of objects with ``name``/``id``),
-    one such object, or a string separated by ``;``, ``|``, `` and `` or, when the parts are
-    full names ("Ada Lovelace, Alan Turing"), by commas. Other values give ``[]``."""
+    one such object, or a string separated by ``;``, ``|``, `` and `` or, for ``names``
+    whose parts are full names ("Ada Lovelace, Alan Turing"), by commas. Other values
+    give ``[]``."""
     if isinstance(value, str):
         if re.search(r";|\|| and ", value):
             parts = re.split(r"\s*(?:;|\|| and )\s*", value)
-        elif "," in value and any(" " in p.strip() for p in value.split(",")):
+        elif names and "," in value and any(" " in p.strip() for p in value.split(",")):
             parts = value.split(",")  # "Ada Lovelace, Alan Turing"; not "Lovelace, Ada"
         else:
             parts = [value]
@@ -255,7 +256,7 @@ def paper_from_record(record: dict, source: str, *, undecodable: bool = True) ->
         abstract=pick(record, "abstract", "summary"),
         arxiv_id=arxiv,
         doi=doi,
-        authors=as_list(authors),
+        authors=as_list(authors, names=True),
         author_count=count,
         date=pick(record, "date", "published", "publishedat", "year"),
         upvotes=pick(record, "upvotes"),

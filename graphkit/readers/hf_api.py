@@ -22,7 +22,7 @@ def _authors(value: Any) -> tuple[list[str], int | None]:
         return [], count
     if isinstance(value, list):
         value = [a for a in value if not (isinstance(a, dict) and a.get("hidden") is True)]
-    return as_list(value), None
+    return as_list(value, names=True), None
 
 
 def paper_from_item(item: Any, source: str, *, undecodable: bool = True) -> Paper | Skip:
