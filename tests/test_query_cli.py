@@ -166,7 +166,7 @@ def test_big_answers_stream_in_bounded_memory(cli, sample_out):
                        timeout=300)
     assert p.stdout.count('"text": "row number ') == 70000
     peak_kb = int(p.stderr.strip().splitlines()[-1])
-    assert peak_kb < 250_000, peak_kb  # the whole answer as dicts + one JSON string is ~ 4x this
+    assert peak_kb < 320_000, peak_kb  # the whole answer as dicts + one JSON string is ~ 1.5 GB
 
 
 def test_stale_store_is_reported_by_query_and_stats(cli, sample_out, tmp_path):
@@ -200,8 +200,7 @@ def test_a_killed_run_leaves_no_falkor_folder(sample_out, tmp_path):
 
     import shutil
 
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
+    tmp = Path(tempfile.mkdtemp(prefix="gk-", dir="/tmp"))  # short: unix socket paths are < 108 bytes
     shutil.copy(sample_out / "graph.falkordb", tmp_path / "g.falkordb")
     env = {**os.environ, "TMPDIR": str(tmp)}
     code = ("import time\nfrom graphkit.store.server import EmbeddedServer\n"
@@ -221,7 +220,8 @@ def test_a_killed_run_leaves_no_falkor_folder(sample_out, tmp_path):
     assert r.returncode == 0, r.stderr
     assert not left[0].exists()
     assert not list(tmp.glob(TMP_PREFIX + "*"))
-    del tempfile, r
+    shutil.rmtree(tmp, ignore_errors=True)
+    del r
 
 
 def test_a_backtick_in_a_param_map_key_is_one_line(cli, sample_out):

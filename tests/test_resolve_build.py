@@ -15,8 +15,8 @@ from graphkit.pipeline import build
 # used bare in another and only as the long form in a third.
 BARE = [
     {"id": "2501.00003", "title": "Scaling Video Instruction Data",
-     "abstract": "We release ClipInstruct, a dataset of 2M video instructions. Models trained on "
-                 "ClipInstruct reach 61.2 on VidProbe."},
+     "abstract": "We release ClipInstruct, a dataset of 2M video instructions. ClipInstruct was "
+                 "inspired by VidProbe."},
     {"id": "2502.00002", "title": "Hierarchical Skills for Mobile Manipulation",
      "abstract": "We propose SkillTree, a hierarchical policy for mobile manipulation. SkillTree also "
                  "transfers to KRB and to real kitchens."},

@@ -100,6 +100,10 @@ class EmbeddedServer:
         clean_stale_tmp()
         self._tmp = tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-")
         sock = os.path.join(self._tmp, "redis.sock")
+        if len(sock.encode()) >= 100 and os.path.isdir("/tmp"):  # unix socket paths: < 108 bytes
+            os.rmdir(self._tmp)  # a long TMPDIR: the socket goes to /tmp instead
+            self._tmp = tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir="/tmp")
+            sock = os.path.join(self._tmp, "redis.sock")
         args = [str(server), "--port", "0", "--unixsocket", sock, "--unixsocketperm", "700",
                 "--dir", str(self.path.parent), "--dbfilename", self.path.name,
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
