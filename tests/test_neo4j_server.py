@@ -307,8 +307,15 @@ def test_neo4j_csv_export_imports_with_neo4j_admin(sample_graph, tmp_path, neo4j
         assert len(s.run("SHOW CONSTRAINTS")) == 2
         s.driver.close()
     finally:
+        pidfile = home.parent / (home.name + ".run") / "pid"
+        pid = int(pidfile.read_text()) if pidfile.exists() else None
         stop_neo4j(home)
         shutil.rmtree(home, ignore_errors=True)
+        if pid is not None:  # stopped for certain: no orphan JVM
+            import os
+
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)
         shutil.rmtree(home.parent / (home.name + ".run"), ignore_errors=True)
 
 
