@@ -307,8 +307,18 @@ def test_neo4j_csv_export_imports_with_neo4j_admin(sample_graph, tmp_path, neo4j
         assert len(s.run("SHOW CONSTRAINTS")) == 2
         s.driver.close()
     finally:
+        pidfile = home.parent / (home.name + ".run") / "pid"
+        pid = int(pidfile.read_text()) if pidfile.exists() else None
         stop_neo4j(home)
         shutil.rmtree(home, ignore_errors=True)
+        if pid is not None:  # no orphan JVM, whatever happened (see the report: stop may miss it here)
+            import os
+            import signal
+
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         shutil.rmtree(home.parent / (home.name + ".run"), ignore_errors=True)
 
 
