@@ -202,7 +202,9 @@ def new_state(title: str, abstract: str) -> DocState:
     moved: list[tuple[int, list[int]]] = []
     text = clean_text(raw, moved)
     st = DocState(text=text, title_end=min(len(title), len(text)), lower=fold(text))
-    if moved:  # accent macros moved letters: mention offsets map back to the raw text
+    if moved or (text != raw and _CTRL.search(raw)):
+        # accent macros moved letters, or control characters were blanked: mention texts
+        # and offsets map back to the raw text (provenance quotes what the input holds)
         st.source_text = raw
         st.offsets = list(range(len(text) + 1))
         o = st.offsets
