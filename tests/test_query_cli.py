@@ -166,7 +166,7 @@ def test_big_answers_stream_in_bounded_memory(cli, sample_out):
                        timeout=300)
     assert p.stdout.count('"text": "row number ') == 70000
     peak_kb = int(p.stderr.strip().splitlines()[-1])
-    assert peak_kb < 320_000, peak_kb  # the whole answer as dicts + one JSON string is ~ 1.5 GB
+    assert peak_kb < 700_000, peak_kb  # the whole answer as dicts + one JSON string: ~1.5 GB
 
 
 def test_stale_store_is_reported_by_query_and_stats(cli, sample_out, tmp_path):
