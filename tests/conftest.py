@@ -167,3 +167,15 @@ def neo4j(neo4j_server):
     """The session's Neo4j, emptied before the test (data, constraints, indexes)."""
     neo4j_server.clean()
     return neo4j_server
+
+
+@pytest.fixture
+def server():
+    """A local HTTP stand-in for a public API (pytest-httpserver), emptied after the test."""
+    from pytest_httpserver import HTTPServer
+
+    s = HTTPServer()
+    s.start()
+    yield s
+    s.clear()
+    s.stop()

@@ -7,21 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from fetch_standin import FAST, run_main
 
 FIX = Path(__file__).parent / "fixtures" / "fetch"
-
-
-@pytest.fixture
-def server():
-    s = HTTPServer()
-    s.start()
-    yield s
-    s.clear()
-    s.stop()
 
 
 def feed_handler(calls, fail_first=0):

@@ -6,20 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from fetch_standin import FAST, hf_handler, run_main
 from graphkit.readers import read_paths
-
-
-@pytest.fixture
-def server():
-    s = HTTPServer()
-    s.start()
-    yield s
-    s.clear()
-    s.stop()
 
 
 def fetch(server, out, cache, *extra):

@@ -20,15 +20,6 @@ BERT_S2 = "df2b0e26d0599ce3e70df8a9da02e51594e0e992"
 
 
 @pytest.fixture
-def server():
-    s = HTTPServer()
-    s.start()
-    yield s
-    s.clear()
-    s.stop()
-
-
-@pytest.fixture
 def papers(tmp_path):
     p = tmp_path / "papers.jsonl"
     rows = [

@@ -20,18 +20,25 @@ from graphkit.ids import normalise_title, parse_arxiv_id, parse_doi
 from graphkit.model import Paper
 
 
-def resolver(papers: Sequence[Paper]):
-    """A function ``reference -> paper id or None`` over ``papers``."""
-    by_key: dict[str, str] = {}
+def corpus_keys(papers: Sequence[Paper]) -> dict[str, str]:
+    """Every lookup key of every paper (id, ``arxiv:``, ``doi:``, ``title:``) -> its id;
+    the first paper wins a shared key."""
+    keys: dict[str, str] = {}
     for p in papers:
-        by_key.setdefault(p.id.lower(), p.id)
+        keys.setdefault(p.id.lower(), p.id)
         if p.arxiv_id:
-            by_key.setdefault(f"arxiv:{p.arxiv_id}", p.id)
+            keys.setdefault(f"arxiv:{p.arxiv_id}", p.id)
         if p.doi:
-            by_key.setdefault(f"doi:{p.doi.lower()}", p.id)
+            keys.setdefault(f"doi:{p.doi.lower()}", p.id)
         t = normalise_title(p.title)
         if t:
-            by_key.setdefault(f"title:{t}", p.id)
+            keys.setdefault(f"title:{t}", p.id)
+    return keys
+
+
+def resolver(papers: Sequence[Paper]):
+    """A function ``reference -> paper id or None`` over ``papers``."""
+    by_key = corpus_keys(papers)
 
     def resolve(ref: str) -> str | None:
         ref = str(ref).strip()
@@ -144,16 +151,7 @@ def cited_works(papers: Sequence[Paper], references: dict[str, list[dict]]):
     if not references:
         return [], {}, counts
     resolve = resolver(papers)
-    corpus: dict[str, str] = {}  # lookup key -> corpus paper id
-    for p in papers:
-        corpus.setdefault(p.id.lower(), p.id)
-        if p.arxiv_id:
-            corpus.setdefault(f"arxiv:{p.arxiv_id}", p.id)
-        if p.doi:
-            corpus.setdefault(f"doi:{p.doi.lower()}", p.id)
-        t = normalise_title(p.title)
-        if t:
-            corpus.setdefault(f"title:{t}", p.id)
+    corpus = corpus_keys(papers)  # lookup key -> corpus paper id
     ext_by_key: dict[str, str] = {}
     external: dict[str, dict] = {}
     edges: list[tuple[str, str, str]] = []
