@@ -202,6 +202,19 @@ def run_neo4j_graphkit(G, env: dict, batch_size: int) -> tuple[float, int]:
     return dt, s.nodes + s.relationships
 
 
+def bench_graph(a, tmp: Path):
+    """The graph to load: ``--graph DIR`` when it holds one, else one built from ``--papers``."""
+    from graphkit.graph import read_graph_json
+
+    if a.graph is not None and (a.graph / "graph.json").exists():
+        gdir = a.graph
+    else:
+        gdir = build_graph_dir(a.papers, tmp, a.graph)
+    G = read_graph_json(gdir)
+    print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships", flush=True)
+    return G
+
+
 def neo4j_bench(a) -> None:
     from graphkit.graph import read_graph_json
 
@@ -209,12 +222,7 @@ def neo4j_bench(a) -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="graphkit-bench-neo4j-") as tmp:
             tmp = Path(tmp)
-            if a.graph is not None and (a.graph / "graph.json").exists():
-                gdir = a.graph
-            else:
-                gdir = build_graph_dir(a.papers, tmp, a.graph)
-            G = read_graph_json(gdir)
-            print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships", flush=True)
+            G = bench_graph(a, tmp)
             best: dict[str, float] = {}
             for _ in range(a.repeat):
                 for name, run in (("plain", lambda: run_neo4j_plain(G, env, a.batch_size)),
@@ -258,16 +266,9 @@ def main() -> None:
     if a.query:
         query_latency(a.graph)
         return
-    from graphkit.graph import read_graph_json
-
     with tempfile.TemporaryDirectory(prefix="graphkit-bench-store-") as tmp:
         tmp = Path(tmp)
-        if a.graph is not None and (a.graph / "graph.json").exists():
-            gdir = a.graph
-        else:
-            gdir = build_graph_dir(a.papers, tmp, a.graph)
-        G = read_graph_json(gdir)
-        print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships", flush=True)
+        G = bench_graph(a, tmp)
         best: dict[str, float] = {}
         for r in range(a.repeat):  # interleaved; the best of each (the machine may be shared)
             for name, run in (("create", lambda: run_stock(G, tmp, a.batch_size, create=True)),

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from graphkit.cli import main
+from helpers.cli import gk
 
 BAD = {
     "empty list": "[]",
@@ -22,15 +22,6 @@ BAD = {
 }
 
 
-def gk(capsys, *args) -> tuple[int, str, str]:
-    """Run the CLI in process: (exit code, stdout, stderr)."""
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("what", list(BAD))

@@ -18,20 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.cli import main
+from helpers.cli import gk
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def gk(capsys, *args) -> tuple[int, str, str]:
-    """Run the CLI in process: (exit code, stdout, stderr)."""
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_error_line(err: str) -> str:
