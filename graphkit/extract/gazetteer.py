@@ -39,7 +39,8 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORDS_SPLIT = re.compile(rf"([^\W_{_CJK}]+)")  # CJK never joins a Latin name
 _ASCII_WORDS_SPLIT = re.compile(r"([a-z0-9]+)")  # the same split on lower-case ASCII text
 _KEPT = {".", "+", "'", "’"}
-PACKAGED = ("gazetteer.tsv", "gazetteer_extra.tsv", "gazetteer_llm.tsv", "gazetteer_robotics.tsv")
+PACKAGED = ("gazetteer.tsv", "gazetteer_extra.tsv", "gazetteer_llm.tsv", "gazetteer_robotics.tsv",
+            "gazetteer_rl_agents.tsv")
 _TYPES = {t.lower(): t for t in ALL_ENTITY_TYPES + (STOP,)}
 _PLAIN = re.compile(r"^(?:[A-Za-z][a-z]+|a|an|to|3D|2D|4D)$")
 _PLAIN_WORD = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]+|[a-z]+)$")
