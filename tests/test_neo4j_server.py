@@ -459,7 +459,15 @@ class CutProxy:
         self.sock.close()
 
 
-def test_server_gone_mid_push_is_one_line_and_a_rerun_completes(neo4j, cli, sample_out, sample_graph):
+def test_server_gone_mid_push_is_one_line_and_a_rerun_completes(neo4j, cli, sample_out, sample_graph,
+                                                                 monkeypatch):
+    """The push (in process) retries the failed batch for 1 s instead of the driver's default
+    30 s of back-off: it then fails the same way, sooner."""
+    import neo4j as driver
+
+    connect = driver.GraphDatabase.driver
+    monkeypatch.setattr(driver.GraphDatabase, "driver",
+                        lambda *a, **k: connect(*a, **{"max_transaction_retry_time": 1.0, **k}))
     port = int(neo4j.uri.rsplit(":", 1)[1])
     proxy = CutProxy(port, limit=0)
     try:
