@@ -71,7 +71,8 @@ def sample_graph(sample_build):
 
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None,
             env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``python -m graphkit ARGS`` in a real subprocess (exit codes, stdout/stderr split)."""
+    """Run ``python -m graphkit ARGS`` in a real subprocess (exit codes, stdout/stderr split).
+    For tests about the process itself; everything else uses the in-process :func:`cli`."""
     e = {**os.environ, "GRAPHKIT_PROGRESS": "0", **(env or {})}
     return subprocess.run([sys.executable, "-m", "graphkit", *map(str, args)], cwd=cwd or ROOT,
                           input=input, capture_output=True, text=True, env=e, timeout=600)
@@ -79,7 +80,16 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | None = None,
 
 @pytest.fixture(scope="session")
 def cli():
-    """``cli("build", "data/")`` -> CompletedProcess with returncode, stdout, stderr."""
+    """``cli("build", "data/")`` -> CompletedProcess with returncode, stdout, stderr: the CLI
+    run in this process (tests/helpers/cli.py: no interpreter start-up per call)."""
+    from helpers.cli import run
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def cli_process():
+    """Like :func:`cli`, in a real ``python -m graphkit`` subprocess."""
     return run_cli
 
 

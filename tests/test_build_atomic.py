@@ -35,10 +35,11 @@ def parts(fixtures_dir) -> tuple[Path, Path, Path]:
     return g / "part1.jsonl", g / "part2.jsonl", g / "refs.jsonl"
 
 
-def state(out: Path) -> frozenset[str]:
+def state(out: Path, *, store: bool = True) -> frozenset[str]:
     """The papers every reader sees in ``out``; asserts they all come from one generation:
     every name shows the file of the current generation, and papers.jsonl,
-    extractions.jsonl, graph.json and the store hold the same papers."""
+    extractions.jsonl, graph.json and the store hold the same papers (the store queried
+    unless ``store=False``: the caller then compares its bytes with a known build's)."""
     from graphkit.graph import read_graph_json
     from graphkit.store.embedded import EmbeddedStore
 
@@ -53,9 +54,9 @@ def state(out: Path) -> frozenset[str]:
     G = read_graph_json(out)
     in_graph = {n for n, d in G.nodes(data=True) if d["label"] == "Paper"}
     assert papers == extracted == in_graph
-    if (out / "graph.falkordb").exists():
-        with EmbeddedStore.open(out) as store:
-            rows = store.query("MATCH (p:Paper) RETURN p.id").rows
+    if store and (out / "graph.falkordb").exists():
+        with EmbeddedStore.open(out) as db:
+            rows = db.query("MATCH (p:Paper) RETURN p.id").rows
         assert {r[0] for r in rows} == papers
     if (out / "build.json").exists():  # absent only in a folder of an older graphkit
         manifest = json.loads((out / "build.json").read_text())
@@ -76,58 +77,129 @@ def staging(out: Path) -> list[Path]:
         return []
 
 
-def wait_for(proc: subprocess.Popen, ready, timeout: float = 300) -> bool:
-    """Poll until ``ready()`` (True) or the process ended (False)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if ready():
-            return True
-        if proc.poll() is not None:
-            return ready()
-        time.sleep(0.002)
-    raise AssertionError("timed out")
+# A real `graphkit build` process that stops itself (SIGSTOP) at a stage and says so on a pipe:
+# the test waits on that event, then kills it with SIGKILL at exactly that point.
+_PAUSING_BUILD = r"""
+import contextlib, os, signal, sys
+from pathlib import Path
+
+fd, stage, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 
 
-# the stages a build goes through, seen from outside: a file appearing in its staging folder
-def _in_staging(out: Path, name: str):
-    def ready() -> bool:
+def pause(name):
+    if name == stage:
+        os.write(fd, name.encode())
+        os.kill(os.getpid(), signal.SIGSTOP)  # until the SIGKILL
+
+
+import graphkit.atomic, graphkit.cli, graphkit.graph.io, graphkit.html.render, graphkit.outputs
+import graphkit.pipeline
+from graphkit.store.embedded import EmbeddedStore
+
+original_open = graphkit.atomic.atomic_open
+
+
+@contextlib.contextmanager
+def atomic_open(path, *a, **k):
+    with original_open(path, *a, **k) as fh:
+        write = fh.write
+
+        def first_write(data):  # the temporary file in staging holds part of its output
+            n = write(data)
+            fh.flush()
+            fh.write = write
+            pause(Path(path).name)
+            return n
+
+        fh.write = first_write
+        yield fh
+
+
+for module in (graphkit.pipeline, graphkit.graph.io, graphkit.html.render, graphkit.outputs):
+    module.atomic_open = atomic_open
+original_read = graphkit.pipeline.read_paths
+
+
+def read_paths(*a, **k):  # the first thing a build does in its staging folder
+    pause("started")
+    return original_read(*a, **k)
+
+
+graphkit.pipeline.read_paths = read_paths
+original_many = EmbeddedStore.write_many
+
+
+def write_many(self, items):  # the store's server is up and holds part of the graph
+    for i, counters in enumerate(original_many(self, items)):
+        yield counters
+        if i == 0:
+            pause("store")
+
+
+EmbeddedStore.write_many = write_many
+graphkit.cli.main(["build", *args])
+"""
+
+
+def kill_at(stage: str, *args) -> bool:
+    """Run `graphkit build ARGS` until it reaches ``stage``, then kill -9 it there. False when
+    the build ended without reaching it."""
+    r, w = os.pipe()
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", _PAUSING_BUILD, str(w), stage, *map(str, args)],
+                                cwd=ROOT, pass_fds=(w,), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env={**os.environ, "GRAPHKIT_PROGRESS": "0", "GRAPHKIT_WORKERS": "1"})
+        os.close(w)
+        w = None
+        reached = os.read(r, 64).decode() == stage  # b"" when it ended first
+        if reached:
+            proc.send_signal(signal.SIGKILL)
+        _, err = proc.communicate(timeout=300)
+        assert reached or proc.returncode == 0, err
+        return reached
+    finally:
+        os.close(r)
+        if w is not None:
+            os.close(w)
+
+
+def servers_under(out: Path) -> list[int]:
+    """redis-server processes (the embedded store) with a folder under ``out``."""
+    pids = []
+    for d in Path("/proc").iterdir():
         try:
-            return any((s / name).exists() or any(p.name.startswith(f".{name}") for p in s.iterdir())
-                       for s in staging(out))
-        except OSError:  # the staging folder was just switched in
-            return False
-    return ready
+            cmd = (d / "cmdline").read_bytes().split(b"\0") if d.name.isdigit() else []
+        except OSError:
+            continue
+        if cmd and cmd[0].endswith(b"redis-server") and any(str(out).encode() in a for a in cmd):
+            pids.append(int(d.name))
+    return pids
 
 
+# One kill point per way a build can be caught. The other files written into staging
+# (extractions, graph.json, graph.html) are written the same way as papers.jsonl (a temporary
+# file in the staging folder), and every step of the switch itself is interrupted in
+# test_a_build_stopped_at_any_step_of_its_swap_shows_one_build.
 STAGES = {
-    "started": lambda out: lambda: bool(staging(out)),
-    "papers.jsonl": lambda out: _in_staging(out, "papers.jsonl"),
-    "graph.json": lambda out: _in_staging(out, "graph.json"),
-    "graph.html": lambda out: _in_staging(out, "graph.html"),
-    "store": lambda out: _in_staging(out, "graph.falkordb"),
+    "started": "the staging folder exists and the lock is held, nothing written yet",
+    "papers.jsonl": "the first output is half written (a temporary file in staging)",
+    "store": "the embedded store's own server process is loading the graph into staging",
 }
 
 
 def test_kill_9_at_every_stage_leaves_the_previous_build(parts, tmp_path):
     out = tmp_path / "out"
     old = state(Path(build([parts[0]], out).outputs["graph.json"]).parent)
-    killed_mid_build = []
-    for stage, ready in STAGES.items():
-        proc = start_build(parts[0], parts[1], "--out", out)
-        caught = wait_for(proc, ready(out))
-        if caught:
-            proc.send_signal(signal.SIGKILL)
-        proc.communicate(timeout=60)
-        now = state(out)  # one generation, whatever happened
-        if caught and now == old:
-            killed_mid_build.append(stage)
-        if now != old:  # the run finished before the kill: start again from the old build
-            shutil.rmtree(out)
-            old = state(Path(build([parts[0]], out).outputs["graph.json"]).parent)
-    assert {"started", "papers.jsonl"} <= set(killed_mid_build), killed_mid_build
-    # the next build cleans what the killed ones left, and finishes
-    proc = start_build(parts[0], parts[1], "--out", out)
-    assert proc.wait(timeout=300) == 0, proc.stderr.read()
+    for stage in STAGES:
+        assert kill_at(stage, parts[0], parts[1], "--out", out), f"the build never reached {stage}"
+        assert state(out) == old, stage  # one generation: the previous one
+        assert staging(out), stage  # the killed build's leftovers, for the next build to clear
+    deadline = time.monotonic() + 60  # the killed build's store server follows it (PDEATHSIG)
+    while servers_under(out) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not servers_under(out)
+    # the next build (here in process) cleans what the killed ones left, and finishes
+    build([parts[0], parts[1]], out)
     new = state(out)
     assert new > old and not staging(out)
     assert sorted(p.name for p in (out / STATE_DIR).iterdir()) == sorted(
@@ -138,10 +210,7 @@ def test_update_after_a_killed_build_uses_only_the_finished_build(parts, tmp_pat
     out = tmp_path / "out"
     first = build([parts[0]], out, html=False, store=False)
     old = state(out)
-    proc = start_build(parts[1], "--out", out, "--update", "--no-html", "--no-store")
-    assert wait_for(proc, STAGES["papers.jsonl"](out)), "the build ended before it could be killed"
-    proc.send_signal(signal.SIGKILL)
-    proc.communicate(timeout=60)
+    assert kill_at("papers.jsonl", parts[1], "--out", out, "--update", "--no-html", "--no-store")
     assert state(out) == old
     upd = build([parts[2]], out, update=True, html=False, store=False)
     full = build([parts[0], parts[2]], tmp_path / "full", html=False, store=False)
@@ -227,21 +296,23 @@ def test_a_build_stopped_at_any_step_of_its_swap_shows_one_build(parts, tmp_path
     of plain files written by graphkit before generations."""
     src = tmp_path / "src"
     new = state(Path(build([parts[0], parts[1]], src).outputs["graph.json"]).parent)
+    base = tmp_path / "base"  # the old build, built once and copied (links kept) for every step
+    build([parts[0]], base)
+    if legacy:  # the plain files of an older graphkit, no .graphkit folder
+        for n in FILES:
+            if (base / n).exists():
+                data = (base / n).read_bytes()
+                (base / n).unlink()
+                (base / n).write_bytes(data)
+        shutil.rmtree(base / STATE_DIR)
+        (base / "build.json").unlink()
+        assert load_build(base).generation is None
     step, seen = 0, set()
     while True:
         step += 1
         out = tmp_path / f"out{step}"
-        build([parts[0]], out)
-        if legacy:  # the plain files of an older graphkit, no .graphkit folder
-            for n in FILES:
-                if (out / n).exists():
-                    data = (out / n).read_bytes()
-                    (out / n).unlink()
-                    (out / n).write_bytes(data)
-            shutil.rmtree(out / STATE_DIR)
-            (out / "build.json").unlink()
-            assert load_build(out).generation is None
-        old = state(out)
+        shutil.copytree(base, out, symlinks=True)
+        old = state(out, store=False)
         finished = False
         with monkeypatch.context() as m:
             Killed, _ = _crash_on_call(m, step)
@@ -254,8 +325,11 @@ def test_a_build_stopped_at_any_step_of_its_swap_shows_one_build(parts, tmp_path
                     finished = True
             except Killed:
                 pass
-        got = state(out)
+        got = state(out, store=False)
         assert got in (old, new), step
+        # the store is the one of the same build, byte for byte (no server start per step)
+        assert filecmp.cmp(out / "graph.falkordb", (base if got == old else src) / "graph.falkordb",
+                           shallow=False), step
         seen.add("old" if got == old else "new")
         if finished:
             break

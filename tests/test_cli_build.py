@@ -58,8 +58,9 @@ def test_update_with_same_input_reuses_cache(built, cli, tmp_path):
     assert s["papers"] == 190 and s["papers_before_update"] == 190
 
 
-def test_python_dash_m_and_version_of_help(cli):
-    proc = cli("--help")
+def test_python_dash_m_and_version_of_help(cli_process):
+    """A real `python -m graphkit` (the other CLI tests run in process)."""
+    proc = cli_process("--help")
     assert proc.returncode == 0 and "Example" in proc.stdout and "build" in proc.stdout
 
 

@@ -187,7 +187,7 @@ def test_every_fetch_command_help_has_an_example():
 
 def test_sigkill_mid_run_then_restart_resumes(tmp_path, papers):
     """A real kill: the fetch runs in a subprocess, batch 1 is answered, batch 2 hangs; the
-    process is SIGKILLed; the restarted run keeps batch 1 and asks only for the rest."""
+    process is SIGKILLed; the restarted run (in process) keeps batch 1 and asks only for the rest."""
     import os
     import signal
     import subprocess
@@ -229,8 +229,8 @@ def test_sigkill_mid_run_then_restart_resumes(tmp_path, papers):
         assert set(rows(out)) == {"arxiv:1706.03762"}  # batch 1 was on disk before the kill
         release.set()
         asked.clear()
-        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
+        code, _, err = run_main(*args[3:])
+        assert code == 0, err
         assert asked == [["DOI:10.1000/unknown"], ["ARXIV:1810.04805"]]
         assert set(rows(out)) == {"arxiv:1706.03762", "doi:10.1000/unknown", "arxiv:1810.04805"}
         assert len(out.read_text().splitlines()) == 3  # nothing twice

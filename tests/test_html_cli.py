@@ -1,4 +1,4 @@
-"""``graphkit html`` through a real subprocess, checked against the library."""
+"""``graphkit html`` through the CLI (run in process), checked against the library."""
 
 from __future__ import annotations
 

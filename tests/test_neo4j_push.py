@@ -43,9 +43,14 @@ class _HTTP(socketserver.BaseRequestHandler):
         self.request.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
 
 
+HANDSHAKE = threading.Event()
+"""Set when the silent port has received a client's first bytes."""
+
+
 class _Silent(socketserver.BaseRequestHandler):
     def handle(self):
         self.request.recv(64)
+        HANDSHAKE.set()
         time.sleep(5)
 
 
@@ -240,11 +245,12 @@ def test_ctrl_c_during_push_is_one_line(servers, sample_out):
     import subprocess
     import sys
 
+    HANDSHAKE.clear()
     p = subprocess.Popen([sys.executable, "-m", "graphkit", "push", "--graph", str(sample_out), "--uri",
                           f"bolt://127.0.0.1:{servers['silent']}"],
                          env={**os.environ, "NEO4J_PASSWORD": "x", "GRAPHKIT_PROGRESS": "0"},
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)  # imports done, waiting on the handshake
+    assert HANDSHAKE.wait(120), "push never reached the server"  # now waiting on its answer
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=60)
     assert p.returncode == 130 and out == ""

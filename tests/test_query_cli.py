@@ -1,5 +1,6 @@
-"""`graphkit query` through a real subprocess: formats, parameters, query files, errors as one
-line, no server left behind, and a start-up path free of heavy imports."""
+"""`graphkit query` through the CLI (in process; a real subprocess where the process is the
+point): formats, parameters, query files, errors as one line, no server left behind (checked
+while the test process is still alive), and a start-up path free of heavy imports."""
 
 from __future__ import annotations
 
