@@ -188,7 +188,8 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     text = st.text
     sources = {c.source for c in cs}
     gaz = [c for c in cs if c.source == "gazetteer"]
-    keys = {c.key for c in cs}
+    # in mention order, not a set: votes, cues and tie-breaks must not depend on PYTHONHASHSEED
+    keys = dict.fromkeys(c.key for c in cs).keys()
     defined = [k for k in keys if k in st.long_forms]
     in_title = any(c.sentence == 0 for c in cs)
     intro_flag = any(c.introduced for c in cs)
