@@ -19,6 +19,7 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
+from graphkit.extract.typecues import evaluation_subtitle, nearest_eval_verb
 from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
                                           noun_type)
 
@@ -98,6 +99,8 @@ def title_prefix(d: Discovery) -> None:
         if not d.gaz.is_stop(tn):
             d.add(tn, "title_prefix", True, sub or "Method", 4.0 if sub else 1.0,
                   cue="title:subtitle noun" if sub else "title:default")
+            if not sub and evaluation_subtitle(d.title):  # "X: Evaluating LLM Agents for ..."
+                d.st.vote(singular_key(tn), "Benchmark", 3.0, "title:evaluation subtitle")
 
 
 def _title_phrases(title: str) -> list[str]:
@@ -302,10 +305,10 @@ def eval_list(d: Discovery) -> None:
         m = D.EVAL_AT.match(text, j)
         if not m:
             continue
-        ev = D.EVAL_VERB.search(text, max(st.starts[d.sentence_at(i)], i - 80), i)
-        if not ev:
+        verb = nearest_eval_verb(text, max(st.starts[d.sentence_at(i)], i - 80), i)  # the nearest verb governs
+        if not verb:
             continue
-        verb = ev.group("verb").lower()
+        verb = verb.lower()
         typ = "Dataset" if _TRAIN_VERB.match(verb) else "Benchmark"
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:

@@ -23,6 +23,7 @@ from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
+from graphkit.extract.typecues import subject_after_adverbial
 from graphkit.latex import compose_accent
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
@@ -358,7 +359,7 @@ def vote_types(st: DocState) -> None:
                 st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun before:{noun}")
         elif before.rstrip()[-1:] == ",":
             m = _BEFORE_COMMA.search(text, max(0, c.start - 70), c.start)
-            if m:
+            if m and not subject_after_adverbial(text, m.start(), c.end):  # "On the X benchmark, NAME achieves"
                 noun = m.group(1).lower()
                 st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun, name:{noun}")
 

@@ -1,0 +1,85 @@
+"""Type cues read from a name's context: which verb governs "on X", evaluation wording.
+
+Small named helpers the discovery rules (:mod:`graphkit.extract.rules`) and the vote
+stages (:mod:`graphkit.extract.stages`) call; each serves one typing error class.
+
+>>> nearest_eval_verb("We train on FooSet and achieve 61.2 on BarQA", 0, 41)
+'achieve'
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.extract import discovery as D
+
+_TAIL = r"(?:[^.;]|\.\d)*$"
+assert D.EVAL_VERB.pattern.endswith(_TAIL)
+# the verbs of discovery.EVAL_VERB, without its "no full stop up to the end" tail
+_VERB_WORD = re.compile(D.EVAL_VERB.pattern[:-len(_TAIL)], re.IGNORECASE)
+_STOP = re.compile(r"[.;](?!\d)")
+
+
+def nearest_eval_verb(text: str, lo: int, hi: int) -> str | None:
+    """The verb closest before ``hi`` (in ``text[lo:hi]``, no full stop after it) that says
+    what is done "on X": the nearest one governs, so in "trained on Y and achieves 61.2 on
+    X" X is reported on (a benchmark), Y trained on (a dataset).
+
+    >>> nearest_eval_verb("policies trained on FooSet reach 80% on", 0, 39)
+    'reach'
+    >>> nearest_eval_verb("We evaluate policies trained on", 0, 31)
+    'trained'
+    >>> nearest_eval_verb("Results are good. We run on", 0, 27) is None
+    True
+    """
+    last = None
+    for m in _VERB_WORD.finditer(text, lo, hi):
+        last = m
+    if last is None or _STOP.search(text, last.end(), hi):
+        return None
+    return last.group("verb")
+
+
+_PREP_BEFORE = re.compile(r"\b(?:on|in|across|over|for|from|with|at|to|under|of|using)\s+$", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"\s+(?!(?:which|that|and|or|is|was|are|were|has|have|the)\b)[a-z]")
+
+
+def subject_after_adverbial(text: str, np_start: int, name_end: int) -> bool:
+    """True when "<prep> the X benchmark, NAME verb ..." is an adverbial phrase then the
+    clause's subject: the type noun belongs to X, not to NAME ("On the ImageNet-256
+    benchmark, RAR achieves ..."; "evaluated on the EgoExo4D dataset, SkillFormer achieves").
+    An apposition ("with a synthetic dataset, AutoScholarQuery, which ...") is not one.
+
+    >>> t = "On the FooNet-256 benchmark, BarGen achieves an FID of 1.48."
+    >>> subject_after_adverbial(t, 3, 35)
+    True
+    >>> t = "We train with a synthetic dataset, QuokkaQuery, which has 35k queries."
+    >>> subject_after_adverbial(t, 13, 46)
+    False
+    """
+    return bool(_PREP_BEFORE.search(text, max(0, np_start - 12), np_start)) and \
+        bool(_CLAUSE_AFTER.match(text, name_end))
+
+
+_EVAL_GERUND = r"(?:Evaluating|Benchmarking|Assessing|Measuring|Probing|Diagnosing|Testing|Quantifying|Auditing|Stress-Testing)"
+_EVAL_SUBTITLE = re.compile(
+    rf"^[^:]{{1,60}}:\s+(?:Towards?\s+)?(?:{_EVAL_GERUND}\b(?!\s+and\s+(?!{_EVAL_GERUND})[A-Z]\w*ing\b)"
+    # "A Holistic Evaluation of ...", "Long-Context Evaluation Beyond ...", "Any-to-Any Evaluations from ..."
+    r"|(?:(?:A|An|The)\s+)?(?:[\w\-]+\s+){0,3}?Evaluations?(?=\s+(?:of|for|in|on|from|beyond|across|to|with)\b|\s*$))")
+
+
+def evaluation_subtitle(title: str) -> bool:
+    """A ``Name: subtitle`` title whose subtitle says the paper evaluates something
+    ("Evaluating ...", "Benchmarking ...", "A Holistic Evaluation of ..."): the name is a
+    benchmark. "Evaluating and Enhancing ..." (also a method) does not count.
+
+    >>> evaluation_subtitle("QuokkaBench: Evaluating LLM Agents for Event Forecasting")
+    True
+    >>> evaluation_subtitle("ProteinZoo: A Holistic Evaluation of Protein Foundation Models")
+    True
+    >>> evaluation_subtitle("Quokka-R1: Evaluating and Enhancing Financial Reasoning in LLMs")
+    False
+    >>> evaluation_subtitle("Quokka Mini: A General Purpose Evaluation Model")
+    False
+    """
+    return bool(_EVAL_SUBTITLE.match(title))
