@@ -51,3 +51,12 @@ def test_an_evaluation_subtitle_makes_a_benchmark(ex):
     found = ents(ex, "Wombat-R1: Evaluating and Enhancing Financial Reasoning in LLMs",
                  "We present Wombat-R1, a reasoning model.")
     assert found["Wombat-R1"].type == "Method"
+
+
+def test_title_case_words_after_on_in_a_title_are_no_benchmark(ex):
+    found = ents(ex, "WombatBench: Evaluating VLMs for Strategic Reasoning in Multi-Agent Environments",
+                 "We evaluate agents on WombatBench and on NumbatWorld.")
+    assert "Multi-Agent Environments" not in found
+    assert found["WombatBench"].type == "Benchmark"
+    found = ents(ex, "Agents Evaluated on QuokkaNav and Numbat Tasks", "We study agents.")
+    assert found["QuokkaNav"].type == "Benchmark"  # a name-shaped word still counts

@@ -19,7 +19,7 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.typecues import evaluation_subtitle, nearest_eval_verb
+from graphkit.extract.typecues import evaluation_subtitle, nearest_eval_verb, plain_title_words
 from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
                                           noun_type)
 
@@ -312,6 +312,8 @@ def eval_list(d: Discovery) -> None:
         typ = "Dataset" if _TRAIN_VERB.match(verb) else "Benchmark"
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
+            if i < st.title_end and plain_title_words(item):
+                continue  # "Evaluating VLMs in Multi-Agent Environments": title case is no name
             d.add(D.list_item(item), "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
     for s0 in st.starts[1:]:  # "On ZebraLogic, ScPO ...": a sentence opening with "On X," reports results on X
         if text.startswith("On ", s0):

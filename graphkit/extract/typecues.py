@@ -83,3 +83,16 @@ def evaluation_subtitle(title: str) -> bool:
     False
     """
     return bool(_EVAL_SUBTITLE.match(title))
+
+
+def plain_title_words(phrase: str) -> bool:
+    """True when no word of ``phrase`` has a name's shape (inner capitals, a capital and a
+    digit): in a title every word is capitalised, so "Evaluating VLMs in Multi-Agent
+    Environments" names no benchmark "Multi-Agent Environments".
+
+    >>> plain_title_words("Multi-Agent Environments"), plain_title_words("Machine Learning Engineering")
+    (True, True)
+    >>> plain_title_words("WebShopX"), plain_title_words("ALFWorld Tasks")
+    (False, False)
+    """
+    return not any(D.is_shape(w) for w in phrase.split())
