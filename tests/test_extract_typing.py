@@ -60,3 +60,17 @@ def test_title_case_words_after_on_in_a_title_are_no_benchmark(ex):
     assert found["WombatBench"].type == "Benchmark"
     found = ents(ex, "Agents Evaluated on QuokkaNav and Numbat Tasks", "We study agents.")
     assert found["QuokkaNav"].type == "Benchmark"  # a name-shaped word still counts
+
+
+def test_a_method_head_before_the_subtitle_type_noun_keeps_a_method(ex):
+    found = ents(ex, "WombatAct: Few-Shot Mobile GUI Agent with a Unified Demonstration Benchmark",
+                 "We present WombatAct, which learns from few demonstrations.")
+    assert found["WombatAct"].type == "Method"
+    found = ents(ex, "DA-Wombat: Agent Data Science Code Generation Benchmark for LLMs",
+                 "We present DA-Wombat, built from real tasks.")
+    assert found["DA-Wombat"].type == "Benchmark"
+
+
+def test_a_compound_adjective_is_no_data_verb(ex):
+    found = ents(ex, "QuokkaFeedback: A Large-scale Human-annotated Benchmark For Personalization", "We study it.")
+    assert "Benchmark For Personalization" not in found

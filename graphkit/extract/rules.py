@@ -19,7 +19,7 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.typecues import evaluation_subtitle, nearest_eval_verb, plain_title_words
+from graphkit.extract.typecues import evaluation_subtitle, method_head_first, nearest_eval_verb, plain_title_words
 from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
                                           noun_type)
 
@@ -92,6 +92,8 @@ def title_prefix(d: Discovery) -> None:
     """
     st = d.st
     sub = D.subtitle_type(d.title)
+    if sub and method_head_first(d.title):
+        sub = None  # "X: Few-Shot GUI Agent with a Demonstration Benchmark" names an agent
     st.subtitle_type = sub or ""
     tn = d.title_name = D.title_name(d.title, d.abstract, d.gaz.is_stop)
     if tn:
@@ -312,9 +314,10 @@ def eval_list(d: Discovery) -> None:
         typ = "Dataset" if _TRAIN_VERB.match(verb) else "Benchmark"
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
+            item = D.list_item(item)
             if i < st.title_end and plain_title_words(item):
                 continue  # "Evaluating VLMs in Multi-Agent Environments": title case is no name
-            d.add(D.list_item(item), "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
+            d.add(item, "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
     for s0 in st.starts[1:]:  # "On ZebraLogic, ScPO ...": a sentence opening with "On X," reports results on X
         if text.startswith("On ", s0):
             m = _ON_X.match(text, s0)
@@ -337,6 +340,8 @@ def collected_name(d: Discovery) -> None:
     ['RoboMind-X']
     """
     for i, _ in D.literal_hits(d.st.lower, _DATA_VERBS):
+        if i and d.text[i - 1] == "-":
+            continue  # "a human-annotated benchmark": a compound adjective, no data verb
         m = _COLLECTED.match(d.text, i)
         if m is None:
             continue

@@ -96,3 +96,31 @@ def plain_title_words(phrase: str) -> bool:
     (False, False)
     """
     return not any(D.is_shape(w) for w in phrase.split())
+
+
+_SUB = re.compile(r"(?::|\s--?\s|\s—\s|\.\s)(.*)$")  # = discovery._SUBTITLE
+_METHOD_HEAD = re.compile(r"\b(?:models?|agents?|polic(?:y|ies)|methods?|approach|architecture|algorithm|planner|controller)"
+                          r"(?=\s*(?:[,&\-]|\band\b|\bwith\b|\bfor\b|\bvia\b))", re.IGNORECASE)
+_TYPE_NOUN = re.compile(r"\b(?:benchmark(?:s|ing)?|dataset|data\s?set|corpus|simulator|simulation platform|suite)\b",
+                        re.IGNORECASE)  # = discovery._SUBTITLE_NOUN
+
+
+def method_head_first(title: str) -> bool:
+    """True when the subtitle's first noun phrase is headed by a method noun before any
+    benchmark/dataset noun: "LearnAct: Few-Shot Mobile GUI Agent with a Unified Demonstration
+    Benchmark" names an agent (the benchmark is a second contribution).
+    A modifier ("Agent Data Science Code Generation Benchmark") is no head.
+
+    >>> method_head_first("WombatAct: Few-Shot GUI Agent with a Unified Demonstration Benchmark")
+    True
+    >>> method_head_first("QuokkaDrone: A VLA Model and Evaluation Benchmark for UAVs")
+    True
+    >>> method_head_first("DA-Wombat: Agent Data Science Code Generation Benchmark for LLMs")
+    False
+    """
+    m = _SUB.search(title)
+    if not m:
+        return False
+    sub = m.group(1)
+    n = _TYPE_NOUN.search(sub)
+    return bool(n and _METHOD_HEAD.search(sub, 0, n.start()))
