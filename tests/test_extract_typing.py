@@ -74,3 +74,18 @@ def test_a_method_head_before_the_subtitle_type_noun_keeps_a_method(ex):
 def test_a_compound_adjective_is_no_data_verb(ex):
     found = ents(ex, "QuokkaFeedback: A Large-scale Human-annotated Benchmark For Personalization", "We study it.")
     assert "Benchmark For Personalization" not in found
+
+
+def test_name_shapes_world_sizes_engines_and_hardware(ex):
+    from graphkit.extract.vocabulary import name_shape_type
+
+    assert name_shape_type("LongWombat-45k") == "Dataset" and name_shape_type("QuokkaV360K") == "Dataset"
+    assert name_shape_type("Phi-3-mini-4k") is None and name_shape_type("Qwen2.5-7B-Instruct-1M") is None
+    assert name_shape_type("Madrona Game Engine") == "Simulator"
+    assert name_shape_type("RTX5090") == "-" and name_shape_type("A100") == "-"
+    found = ents(ex, "WombatWorld: Training World Models with Reinforcement Learning",
+                 "We present WombatWorld, a framework that trains world models. It runs on an RTX5090 GPU.")
+    assert found["WombatWorld"].type == "Method"  # "-World" alone is a weak cue
+    assert "RTX5090" not in found
+    found = ents(ex, "A Study", "Results on QuokkaWorld improve.")
+    assert found["QuokkaWorld"].type == "Benchmark"
