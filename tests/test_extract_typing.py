@@ -89,3 +89,14 @@ def test_name_shapes_world_sizes_engines_and_hardware(ex):
     assert "RTX5090" not in found
     found = ents(ex, "A Study", "Results on QuokkaWorld improve.")
     assert found["QuokkaWorld"].type == "Benchmark"
+
+
+def test_evaluation_knowledge_base_and_simulation_appositives(ex):
+    found = ents(ex, "A Study", "We present WombatEval, a comprehensive evaluation framework for agents. "
+                                "We build QuokkaWiki, the first large-scale multimodal soccer knowledge base, with maps. "
+                                "We present NumbatDrive, a GPU-accelerated multi-agent simulation framework that runs fast. "
+                                "We introduce KoalaJudge, a framework for evaluating agent trajectories.")
+    assert found["WombatEval"].type == "Benchmark" and found["KoalaJudge"].type == "Benchmark"
+    assert found["QuokkaWiki"].type == "Dataset" and found["NumbatDrive"].type == "Simulator"
+    found = ents(ex, "A Study", "We present WombatLens, a diagnostic tool that decodes model states.")
+    assert found["WombatLens"].type == "Method"

@@ -23,7 +23,7 @@ from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
-from graphkit.extract.typecues import subject_after_adverbial
+from graphkit.extract.typecues import subject_after_adverbial, vote_extra_appositives
 from graphkit.latex import compose_accent
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
@@ -381,3 +381,4 @@ def vote_appositives(st: DocState) -> None:
         typ = D.noun_type(noun) if noun != "platform" else None  # software as often as hardware
         if typ:
             st.vote(c.key, typ, 1.0 if typ == "Method" else 2.0, f"apposition:{noun}")
+    vote_extra_appositives(st)  # "X, an evaluation framework", "X, a knowledge base" (typecues)

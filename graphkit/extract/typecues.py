@@ -124,3 +124,61 @@ def method_head_first(title: str) -> bool:
     sub = m.group(1)
     n = _TYPE_NOUN.search(sub)
     return bool(n and _METHOD_HEAD.search(sub, 0, n.start()))
+
+
+_NP_END = (r"(?=\s*(?:[,.;:()]|$)|\s+(?:of|for|that|which|with|to|in|on|comprising|consisting|containing|built|"
+           r"designed|based|featuring|covering|spanning|and|where|from|by|capable|tailored|including|is|was|\w+ing)\b)")
+_EXTRA_APPOSITIVE = re.compile(
+    r"\s*(?:\([^()]{1,90}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?(?:"
+    # "X, a comprehensive evaluation framework", "X, an open benchmarking platform"
+    # ("a GUI testing tool", "a diagnostic tool", "an LLM evaluation system" are often methods: not here)
+    r"(?P<eval>(?:evaluation|benchmarking|assessment)\s+(?:[\w\-]+\s+)?(?:framework|platform|suite|"
+    r"toolkit|harness|environment|protocol|testbed|arena)s?)" + _NP_END +
+    # "X, a framework for evaluating ...", "X, a platform designed to assess ..."
+    r"|(?P<eval2>(?:framework|platform|suite|environment|toolkit|testbed)s?)\s+(?:(?:designed|built|developed|"
+    r"intended|tailored)\s+)?(?:for|to)\s+(?:\w+ly\s+)?(?:evaluat|assess|benchmark|measur|test|diagnos)\w*"
+    # "X, the first multimodal soccer knowledge base", "X, a database of ..."
+    r"|(?P<data>knowledge\s+(?:base|graph)|database|(?:large\s+)?collection\s+of|repository\s+of)" + _NP_END +
+    # "X, a GPU-accelerated simulation framework", "X, a game engine"
+    r"|(?P<sim>(?:simulation|physics)\s+(?:framework|engine|platform|library)|game\s+engine)" + _NP_END + r")",
+    re.IGNORECASE)
+_EXTRA_TYPES = {"eval": ("Benchmark", 3.0), "eval2": ("Benchmark", 3.0), "data": ("Dataset", 2.0),
+                "sim": ("Simulator", 2.0)}
+
+
+def extra_appositive_type(text: str, end: int) -> tuple[str, float, str] | None:
+    """(type, weight, head) that an appositive after a name at ``end`` gives it, for the
+    heads the general appositive rule (:func:`graphkit.extract.stages.vote_appositives`)
+    types as a method or not at all: evaluation frameworks and platforms are benchmarks,
+    knowledge bases and databases are datasets, simulation frameworks are simulators.
+
+    >>> t = "We present WombatEval, a comprehensive evaluation framework for agents."
+    >>> extra_appositive_type(t, 21)
+    ('Benchmark', 3.0, 'evaluation framework')
+    >>> t = "We build QuokkaWiki, the first large-scale multimodal soccer knowledge base, with..."
+    >>> extra_appositive_type(t, 19)[:2]
+    ('Dataset', 2.0)
+    >>> t = "We present NumbatDrive, a GPU-accelerated multi-agent simulation framework that runs fast."
+    >>> extra_appositive_type(t, 22)[:2]
+    ('Simulator', 2.0)
+    >>> extra_appositive_type("We propose WombatNet, a framework for planning.", 20) is None
+    True
+    """
+    m = _EXTRA_APPOSITIVE.match(text, end, min(len(text), end + 200))
+    if not m:
+        return None
+    kind = next(k for k in _EXTRA_TYPES if m.group(k))
+    typ, w = _EXTRA_TYPES[kind]
+    return typ, w, " ".join(m.group(kind).lower().split())
+
+
+def vote_extra_appositives(st) -> None:
+    """Votes of :func:`extra_appositive_type` for every discovered (not listed) mention."""
+    text = st.text
+    n = len(text)
+    for c in st.candidates:
+        if c.source == "gazetteer" or c.end >= n or text[c.end] not in ", (\t\n":
+            continue
+        hit = extra_appositive_type(text, c.end)
+        if hit:
+            st.vote(c.key, hit[0], hit[1], f"apposition:{hit[2]}")
