@@ -100,3 +100,14 @@ def test_evaluation_knowledge_base_and_simulation_appositives(ex):
     assert found["QuokkaWiki"].type == "Dataset" and found["NumbatDrive"].type == "Simulator"
     found = ents(ex, "A Study", "We present WombatLens, a diagnostic tool that decodes model states.")
     assert found["WombatLens"].type == "Method"
+
+
+def test_long_parenthetical_before_an_appositive_and_the_database_noun(ex):
+    found = ents(ex, "A Study", "We propose WombatDocs (Retrieval with Ambiguity and Misinformation in Documents), a new "
+                                "dataset of queries. We used the public QuokkaDELT database for training.")
+    assert found["WombatDocs"].type == "Dataset" and found["QuokkaDELT"].type == "Dataset"
+
+
+def test_software_platforms_are_no_robots(ex):
+    found = ents(ex, "A Study", "Workflows run on platforms like QuokkaUI, WombatStudio and NumbatFlow.")
+    assert all(found[n].type == "Method" for n in ["QuokkaUI", "WombatStudio", "NumbatFlow"])

@@ -19,7 +19,8 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.typecues import evaluation_subtitle, method_head_first, nearest_eval_verb, plain_title_words
+from graphkit.extract.typecues import (evaluation_subtitle, method_head_first, nearest_eval_verb, plain_title_words,
+                                      software_platform)
 from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
                                           noun_type)
 
@@ -255,6 +256,8 @@ def example_list(d: Discovery) -> None:
         if TOOL_NOUN.match(noun):
             continue  # "libraries such as NumPy": tools are not entities
         typ = d.data_or_benchmark(noun_type(noun), i)
+        if nb and software_platform(noun, text, nb.start()):
+            typ = None  # "platforms like ComfyUI": software, no robot
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
             d.add(D.list_item(item), "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")

@@ -333,7 +333,7 @@ _BEFORE_WEIGHT = 2.5
 # "a new benchmark, LoRA-WiSE, ..." / "the dataset they used, M3W": the type noun, a comma, the name
 _BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
                            r"dataset|suite|corpus|simulator|testbed|engine|metric|measure)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
-_APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
+_APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,90}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
                          r"architecture|approach|metric|measure|checklist|(?:evaluation|test|training) set)\b"

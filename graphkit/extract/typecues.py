@@ -182,3 +182,18 @@ def vote_extra_appositives(st) -> None:
         hit = extra_appositive_type(text, c.end)
         if hit:
             st.vote(c.key, hit[0], hit[1], f"apposition:{hit[2]}")
+
+
+_ROBOT_WORD = re.compile(r"(?:robot\w*|hardware|legged|humanoid|quadruped|mobile|manipulat\w*|physical|embodied)\s+$",
+                         re.IGNORECASE)
+
+
+def software_platform(noun: str, text: str, noun_start: int) -> bool:
+    """True when ``noun`` is "platform(s)" without a robot word before it: "platforms like
+    ComfyUI" are software, "robot platforms such as ..." hardware.
+
+    >>> t = "on platforms like QuokkaUI and on robot platforms such as WombatArm"
+    >>> software_platform("platforms", t, 3), software_platform("platforms", t, 40)
+    (True, False)
+    """
+    return noun.startswith("platform") and not _ROBOT_WORD.search(text, max(0, noun_start - 30), noun_start)

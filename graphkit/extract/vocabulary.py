@@ -32,6 +32,7 @@ NOUN_TYPE: dict[str, str] = {
     "evaluation set": "Benchmark", "test set": "Benchmark", "evaluation suite": "Benchmark",
     "benchmark dataset": "Benchmark", "benchmark suite": "Benchmark", "evaluation benchmark": "Benchmark",
     "evaluation dataset": "Benchmark", "test dataset": "Benchmark",
+    "database": "Dataset", "knowledge base": "Dataset",  # "the GDELT event database"
 }
 
 # the nouns that end a title's own name as a type ("FooBench: ..." is not needed; "Foo Benchmark: ...")
