@@ -111,3 +111,11 @@ def test_long_parenthetical_before_an_appositive_and_the_database_noun(ex):
 def test_software_platforms_are_no_robots(ex):
     found = ents(ex, "A Study", "Workflows run on platforms like QuokkaUI, WombatStudio and NumbatFlow.")
     assert all(found[n].type == "Method" for n in ["QuokkaUI", "WombatStudio", "NumbatFlow"])
+
+
+def test_settings_of_a_benchmark_take_its_type(ex):
+    found = ents(ex, "A Study", "We present a Wide Agentic Tool Bench (WAT) with two settings (WAT-Search and "
+                                "WAT-Coding). Our WAT-Agent solves both.")
+    assert found["WAT"].type == "Benchmark" and found["WAT-Search"].type == "Benchmark"
+    assert any(c.startswith("family of:WAT") for c in found["WAT-Search"].mentions[0].type_cues)
+    assert found["WAT-Agent"].type == "Method"

@@ -18,6 +18,7 @@ import re
 from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.typecues import inherit_family_types
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
@@ -93,6 +94,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
             out.append(e)
     out.sort(key=lambda e: e.mentions[0].start)
     out = drop_glued(drop_puns(st.text, out))
+    inherit_family_types(out)  # "MAT-Search" is a setting of the MAT benchmark (typecues)
     # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     own = [e.name for e in out if e.introduced]
     for e in out:

@@ -197,3 +197,42 @@ def software_platform(noun: str, text: str, noun_start: int) -> bool:
     (True, False)
     """
     return noun.startswith("platform") and not _ROBOT_WORD.search(text, max(0, noun_start - 30), noun_start)
+
+
+_METHOD_PART = re.compile(r"^(?:Agent|Model|Policy|Net|GPT|LM|LLM|VLM|VLA|R1|Zero|Coder|Instruct|Chat|RM|PRM|ORM|Judge|"
+                          r"Planner|Critic|Reasoner|Verifier|Solver|Searcher|Tuning|Tuned|SFT|RL|DPO|PPO|GRPO|Base|"
+                          r"Mini|Pro|Max|Plus|Lite|Flash|Turbo|Large|Small|Tiny|\d+(?:\.\d+)?[BbMm])\b")
+FAMILY_WEIGHT = 1.5
+
+
+def inherit_family_types(ents: list) -> None:
+    """A name found only by its shape, with nothing but the default vote, that extends
+    another entity of the paper by a hyphen part takes that entity's type: "MAT-Search"
+    and "MAT-Coding" are settings of the MAT benchmark. Method-like parts ("-Agent",
+    "-R1", "-7B") stay methods (an agent named after its benchmark).
+
+    >>> from graphkit.model import ExtractedEntity as E
+    >>> es = [E("WAT", "Benchmark"), E("WAT-Search", "Method", source="shape", type_votes={"Method": 0.9}),
+    ...       E("WAT-Agent", "Method", source="shape", type_votes={"Method": 0.9})]
+    >>> inherit_family_types(es); [(e.name, e.type) for e in es]
+    [('WAT', 'Benchmark'), ('WAT-Search', 'Benchmark'), ('WAT-Agent', 'Method')]
+    """
+    typed = {e.name: e.type for e in ents if e.type in ("Benchmark", "Dataset", "Simulator", "Robot")}
+    if not typed:
+        return
+    for e in ents:
+        if e.type != "Method" or e.source != "shape" or set(e.type_votes) != {"Method"} \
+                or e.type_votes["Method"] > 1.0 or "-" not in e.name:
+            continue
+        head, _, part = e.name.rpartition("-")
+        while head and head not in typed and "-" in head:
+            head, _, part = head.rpartition("-")
+        t = typed.get(head)
+        if t is None or not part or _METHOD_PART.match(e.name[len(head) + 1:]):
+            continue
+        e.type = t
+        e.type_votes[t] = FAMILY_WEIGHT
+        cue = f"family of:{head}->{t}"
+        for m in e.mentions:
+            if cue not in m.type_cues:
+                m.type_cues.append(cue)
