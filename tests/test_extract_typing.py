@@ -119,3 +119,13 @@ def test_settings_of_a_benchmark_take_its_type(ex):
     assert found["WAT"].type == "Benchmark" and found["WAT-Search"].type == "Benchmark"
     assert any(c.startswith("family of:WAT") for c in found["WAT-Search"].mentions[0].type_cues)
     assert found["WAT-Agent"].type == "Method"
+
+
+def test_a_variant_votes_once_above_a_title_default_but_robots_weakly(ex):
+    found = ents(ex, "LiveCodeBench Pro: How Do Olympiad Medalists Judge LLMs?",
+                 "LiveCodeBench Pro is hard. We study LiveCodeBench Pro with experts.")
+    assert found["LiveCodeBench Pro"].type == "Benchmark"
+    found = ents(ex, "Optimus-1: Hybrid Multimodal Memory Empowered Agents Excel in Long-Horizon Tasks",
+                 "Optimus-1 plays Minecraft. Optimus-1 uses memory. Optimus-1 plans. Optimus-1 wins.")
+    assert found["Optimus-1"].type == "Method"
+    assert found["Optimus-1"].type_votes.get("Robot", 0) <= 1.2  # five mentions, one vote

@@ -23,7 +23,7 @@ from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
-from graphkit.extract.typecues import subject_after_adverbial, vote_extra_appositives
+from graphkit.extract.typecues import subject_after_adverbial, variant_weight, vote_extra_appositives, vote_once
 from graphkit.latex import compose_accent
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
@@ -262,7 +262,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                 variant = text[start:end] + "-" + "-".join(keep)
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
                     _add(st, Candidate(variant, start, start + len(variant), "variant", rule="gazetteer_variant"))
-                    st.vote(singular_key(variant), g.entry.type, 1.2, f"variant of:{g.entry.name}")
+                    vote_once(st, singular_key(variant), g.entry.type, variant_weight(g.entry.type), f"variant of:{g.entry.name}")
                     continue
         elif text.startswith(" ", end) and (text[end + 1:end + 2].isdigit() or text[end + 1:end + 2].isupper()
                                              or text[end + 1:end + 2] == "v") and g.entry.type not in ("Topic", "Robot"):
@@ -271,7 +271,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                 variant = text[start:t.end()]
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
                     _add(st, Candidate(variant, start, t.end(), "variant", rule="gazetteer_version"))
-                    st.vote(singular_key(variant), g.entry.type, 1.2, f"variant of:{g.entry.name}")
+                    vote_once(st, singular_key(variant), g.entry.type, variant_weight(g.entry.type), f"variant of:{g.entry.name}")
                     continue
         _add(st, Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name,
                            rule="gazetteer"))

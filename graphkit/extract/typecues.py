@@ -236,3 +236,30 @@ def inherit_family_types(ents: list) -> None:
         for m in e.mentions:
             if cue not in m.type_cues:
                 m.type_cues.append(cue)
+
+
+def vote_once(st, key: str, typ: str, weight: float, cue: str) -> None:
+    """``st.vote`` unless ``key`` already holds this cue: one piece of evidence repeated
+    ("variant of:Tesla Optimus" at each of five mentions of "Optimus-1") counts once, so
+    a name's frequency does not outvote its title or its appositive.
+
+    >>> from graphkit.extract.candidates import DocState
+    >>> st = DocState("x", 0)
+    >>> for _ in range(3): vote_once(st, "optimus1", "Robot", 1.2, "variant of:Optimus")
+    >>> st.type_votes
+    {'optimus1': {'Robot': 1.2}}
+    """
+    if f"{cue}->{typ}" in st.cues.get(key, ()):
+        return
+    st.vote(key, typ, weight, cue)
+
+
+def variant_weight(typ: str) -> float:
+    """The (once per name) vote a variant of a listed name gives the list's type: above a
+    title's default Method vote ("LiveCodeBench Pro: How Do ..." stays a benchmark), except
+    for robots, whose names rarely take hyphen versions ("Optimus-1", "Atlas-Chat" agents).
+
+    >>> variant_weight("Benchmark"), variant_weight("Robot")
+    (2.0, 1.2)
+    """
+    return 1.2 if typ == "Robot" else 2.0
