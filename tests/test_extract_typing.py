@@ -129,3 +129,10 @@ def test_a_variant_votes_once_above_a_title_default_but_robots_weakly(ex):
                  "Optimus-1 plays Minecraft. Optimus-1 uses memory. Optimus-1 plans. Optimus-1 wins.")
     assert found["Optimus-1"].type == "Method"
     assert found["Optimus-1"].type_votes.get("Robot", 0) <= 1.2  # five mentions, one vote
+
+
+def test_a_glued_adjective_before_the_type_noun(ex):
+    found = ents(ex, "A Study", "Models trained on Internet-scale datasets and a new Olympiad-level benchmark. "
+                                "We build a WombatLM-based benchmark.")
+    assert "Internet" not in found and "Olympiad" not in found
+    assert found["WombatLM"].type == "Method"  # mentioned, but the benchmark is another thing

@@ -19,8 +19,8 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.typecues import (evaluation_subtitle, method_head_first, nearest_eval_verb, plain_title_words,
-                                      software_platform)
+from graphkit.extract.typecues import (evaluation_subtitle, method_head_first, modifier_item, nearest_eval_verb,
+                                      plain_title_words, software_platform)
 from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
                                           noun_type)
 
@@ -237,7 +237,11 @@ def context_noun_list(d: Discovery) -> None:
                 item = _JOINED.split(item)[-1]
                 if not D.is_shape(item.split()[0] if item.split() else item):
                     continue
-            d.add(D.list_item(item), "context_noun_list", False, typ, 2.0, single_ok=typ != "Robot", cue=f"noun after:{noun}")
+            glued = modifier_item(item)  # "Internet-scale datasets", "LIBERO-based benchmark"
+            if glued == "skip":
+                continue
+            d.add(D.list_item(item), "context_noun_list", False, None if glued else typ, 2.0, single_ok=typ != "Robot",
+                  cue=f"noun after:{noun}")
 
 
 def example_list(d: Discovery) -> None:

@@ -263,3 +263,26 @@ def variant_weight(typ: str) -> float:
     (2.0, 1.2)
     """
     return 1.2 if typ == "Robot" else 2.0
+
+
+_DEGREE_TAIL = re.compile(r"-(?:scale|level|sized?|grade|scaled|wide|class)$", re.IGNORECASE)
+_LOWER_HYPHEN_TAIL = re.compile(r"(?<=\w)-[a-z]+$")
+
+
+def modifier_item(item: str) -> str | None:
+    """How a list item glued to a lower-case adjective before a type noun counts:
+    "Internet-scale datasets", "Olympiad-Level Math Benchmark" -> ``"skip"`` (a degree,
+    no name); "LIBERO-based benchmark" -> ``"untyped"`` (LIBERO is mentioned, but the noun
+    is another thing's); otherwise None.
+
+    >>> modifier_item("Internet-scale"), modifier_item("Olympiad-Level"), modifier_item("WombatLM-based")
+    ('skip', 'skip', 'untyped')
+    >>> modifier_item("QuokkaBench") is None
+    True
+    """
+    item = item.strip()
+    if _DEGREE_TAIL.search(item):
+        return "skip"
+    if _LOWER_HYPHEN_TAIL.search(item):
+        return "untyped"
+    return None
