@@ -136,3 +136,9 @@ def test_a_glued_adjective_before_the_type_noun(ex):
                                 "We build a WombatLM-based benchmark.")
     assert "Internet" not in found and "Olympiad" not in found
     assert found["WombatLM"].type == "Method"  # mentioned, but the benchmark is another thing
+
+
+def test_a_prefixed_simulator_name_is_a_simulator(ex):
+    found = ents(ex, "A Study", "Frameworks exist for single-agent RL (e.g., Gymnasium) and multi-objective RL "
+                                "(e.g., MO-Gymnasium).")
+    assert found["MO-Gymnasium"].type == "Simulator"

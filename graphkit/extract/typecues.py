@@ -208,7 +208,7 @@ FAMILY_WEIGHT = 1.5
 def inherit_family_types(ents: list) -> None:
     """A name found only by its shape, with nothing but the default vote, that extends
     another entity of the paper by a hyphen part takes that entity's type: "MAT-Search"
-    and "MAT-Coding" are settings of the MAT benchmark. Method-like parts ("-Agent",
+    and "MAT-Coding" are settings of the MAT benchmark; "MO-Gymnasium" is a Gymnasium. Method-like parts ("-Agent",
     "-R1", "-7B") stay methods (an agent named after its benchmark).
 
     >>> from graphkit.model import ExtractedEntity as E
@@ -216,12 +216,15 @@ def inherit_family_types(ents: list) -> None:
     ...       E("WAT-Agent", "Method", source="shape", type_votes={"Method": 0.9})]
     >>> inherit_family_types(es); [(e.name, e.type) for e in es]
     [('WAT', 'Benchmark'), ('WAT-Search', 'Benchmark'), ('WAT-Agent', 'Method')]
+    >>> es = [E("Gymwombat", "Simulator"), E("MO-Gymwombat", "Method", source="context", type_votes={"Method": 0.9})]
+    >>> inherit_family_types(es); es[1].type
+    'Simulator'
     """
     typed = {e.name: e.type for e in ents if e.type in ("Benchmark", "Dataset", "Simulator", "Robot")}
     if not typed:
         return
     for e in ents:
-        if e.type != "Method" or e.source != "shape" or set(e.type_votes) != {"Method"} \
+        if e.type != "Method" or e.source not in ("shape", "context") or set(e.type_votes) != {"Method"} \
                 or e.type_votes["Method"] > 1.0 or "-" not in e.name:
             continue
         head, _, part = e.name.rpartition("-")
@@ -229,7 +232,11 @@ def inherit_family_types(ents: list) -> None:
             head, _, part = head.rpartition("-")
         t = typed.get(head)
         if t is None or not part or _METHOD_PART.match(e.name[len(head) + 1:]):
-            continue
+            # "MO-Gymnasium": a prefixed form of a simulator or benchmark of the paper
+            head = next((n for n in typed if e.name.endswith("-" + n) and typed[n] in ("Simulator", "Benchmark")), None)
+            t = typed.get(head) if head else None
+            if t is None:
+                continue
         e.type = t
         e.type_votes[t] = FAMILY_WEIGHT
         cue = f"family of:{head}->{t}"
