@@ -142,3 +142,12 @@ def test_a_prefixed_simulator_name_is_a_simulator(ex):
     found = ents(ex, "A Study", "Frameworks exist for single-agent RL (e.g., Gymnasium) and multi-objective RL "
                                 "(e.g., MO-Gymnasium).")
     assert found["MO-Gymnasium"].type == "Simulator"
+
+
+def test_a_name_in_parentheses_after_a_type_noun_and_this_dataset_comma(ex):
+    found = ents(ex, "A Study", "It is trained on our large-scale multi-view video dataset (MV-Wombat). "
+                                "Results confirm that this enhanced dataset, Recap-Quokka-1B, helps. "
+                                "We introduce the BEHAVIOR Wombat Suite (BWS), a framework for whole-body control.")
+    assert found["MV-Wombat"].type == "Dataset" and found["Recap-Quokka-1B"].type == "Dataset"
+    # "Suite" is part of the name, no type noun
+    assert not any(c.startswith("noun (name)") for c in found["BWS"].mentions[0].type_cues)

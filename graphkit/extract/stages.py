@@ -23,7 +23,7 @@ from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
-from graphkit.extract.typecues import subject_after_adverbial, variant_weight, vote_extra_appositives, vote_once
+from graphkit.extract.typecues import subject_after_adverbial, variant_weight, vote_once
 from graphkit.latex import compose_accent
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
@@ -331,7 +331,7 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
 _BEFORE_WEIGHT = 2.5
 # "a new benchmark, LoRA-WiSE, ..." / "the dataset they used, M3W": the type noun, a comma, the name
-_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
+_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|this|these|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
                            r"dataset|suite|corpus|simulator|testbed|engine|metric|measure)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,90}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
@@ -381,4 +381,3 @@ def vote_appositives(st: DocState) -> None:
         typ = D.noun_type(noun) if noun != "platform" else None  # software as often as hardware
         if typ:
             st.vote(c.key, typ, 1.0 if typ == "Method" else 2.0, f"apposition:{noun}")
-    vote_extra_appositives(st)  # "X, an evaluation framework", "X, a knowledge base" (typecues)

@@ -293,3 +293,29 @@ def modifier_item(item: str) -> str | None:
     if _LOWER_HYPHEN_TAIL.search(item):
         return "untyped"
     return None
+
+
+_NOUN_PAREN = re.compile(r"\b(benchmark|dataset|corpus|simulator|suite|testbed)s?\s*\(\s*$")  # lower case: no part of a name
+
+
+def vote_noun_paren(st) -> None:
+    """"a large-scale multi-view video dataset (MV-Video)": a name in parentheses right
+    after a type noun is that type (the abbreviation rule does not see it when the name
+    is no acronym of the words before).
+
+    >>> from graphkit.extract.candidates import Candidate
+    >>> from graphkit.extract.stages import new_state
+    >>> st = new_state("A Study", "We collect a multi-view video dataset (MV-Wombat) of scenes.")
+    >>> st.candidates = [Candidate("MV-Wombat", 48, 57, "shape")]
+    >>> vote_noun_paren(st); st.type_votes
+    {'mvwombat': {'Dataset': 2.0}}
+    """
+    text = st.text
+    for c in st.candidates:
+        if c.source == "gazetteer" or c.start < 3 or text[c.end:c.end + 1] != ")":
+            continue
+        m = _NOUN_PAREN.search(text, max(0, c.start - 20), c.start)
+        if m:
+            from graphkit.extract.vocabulary import noun_type
+
+            st.vote(c.key, noun_type(m.group(1)), 2.0, f"noun (name):{m.group(1).lower()}")
