@@ -151,3 +151,10 @@ def test_a_name_in_parentheses_after_a_type_noun_and_this_dataset_comma(ex):
     assert found["MV-Wombat"].type == "Dataset" and found["Recap-Quokka-1B"].type == "Dataset"
     # "Suite" is part of the name, no type noun
     assert not any(c.startswith("noun (name)") for c in found["BWS"].mentions[0].type_cues)
+
+
+def test_names_used_as_measures_are_metrics(ex):
+    found = ents(ex, "A Study", "GoalWombat achieves a QPDMS of 90.3 and a better WBG score. Wombat-7B scores 80% on "
+                                "QuokkaBench and its QuokkaBench score of 71 is high.")
+    assert "QPDMS" not in found and "WBG" not in found
+    assert "Wombat-7B" in found and found["QuokkaBench"].type == "Benchmark"

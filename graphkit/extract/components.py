@@ -130,6 +130,7 @@ def _vote(st: DocState) -> None:
     stages.vote_appositives(st)
     typecues.vote_extra_appositives(st)  # "X, an evaluation framework", "X, a knowledge base"
     typecues.vote_noun_paren(st)  # "a multi-view video dataset (MV-Video)"
+    typecues.vote_metric_use(st)  # "achieving WR of 90%": a metric
 
 
 make_sentences = _stage_factory("graphkit_sentences", stages.split_sentences,

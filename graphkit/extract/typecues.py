@@ -319,3 +319,33 @@ def vote_noun_paren(st) -> None:
             from graphkit.extract.vocabulary import noun_type
 
             st.vote(c.key, noun_type(m.group(1)), 2.0, f"noun (name):{m.group(1).lower()}")
+
+
+# ("GPT-4 scores 80%", "X scores an average of": the verb, not the noun)
+_METRIC_AFTER = re.compile(r"\s+(?:(?P<score>score|scores(?!\s+(?:\d|an?\b|the\b|only|just|over|above|below|nearly|around|"
+                           r"about|up|higher|lower|high|low|well|poorly|best|highest|worst|lowest|top|first|second|close|"
+                           r"comparabl|competitiv|significant|substantial|better|worse))|metrics?)\b|of\s+(?:only\s+|just\s+)?(?P<num>\d+(?:\.\d+)?)(?![\w.]*\s*(?:B|M|K|k|billion|million|parameters|params|tokens|layers)\b))")
+
+
+def vote_metric_use(st) -> None:
+    """A discovered name used as a measure is a metric, no entity (GUIDELINES): "achieving
+    WR of 90%", "a cIoU of 68.9", "propose the DBG score". The vote (2.0 for "of <number>",
+    1.5 for "score") loses to a name's shape or a typing context ("FooBench score of 80").
+
+    >>> from graphkit.extract.candidates import Candidate
+    >>> from graphkit.extract.stages import new_state
+    >>> st = new_state("A Study", "GoalWombat achieved PDMS of 90.3 and a QBS score. Wombat-7B scores 80%.")
+    >>> st.candidates = [Candidate("PDMS", 29, 33, "shape"), Candidate("QBS", 48, 51, "shape"),
+    ...                  Candidate("Wombat-7B", 59, 68, "shape")]
+    >>> vote_metric_use(st); st.type_votes
+    {'pdms': {'-': 2.0}, 'qbs': {'-': 1.5}}
+    """
+    from graphkit.extract.vocabulary import NOT_ENTITY
+
+    text = st.text
+    for c in st.candidates:
+        if c.source not in ("shape", "context", "intro", "abbreviation") or c.introduced:
+            continue
+        m = _METRIC_AFTER.match(text, c.end, c.end + 40)
+        if m:
+            st.vote(c.key, NOT_ENTITY, 2.0 if m.group("num") else 1.5, "metric use")
