@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from graphkit.extract import stages
+from graphkit.extract import stages, typecues
 from graphkit.extract.candidates import DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.resolve import resolve
@@ -128,6 +128,9 @@ def make_gazetteer(nlp: Language, name: str, files: list[str]) -> GazetteerCompo
 def _vote(st: DocState) -> None:
     stages.vote_types(st)
     stages.vote_appositives(st)
+    typecues.vote_extra_appositives(st)  # "X, an evaluation framework", "X, a knowledge base"
+    typecues.vote_noun_paren(st)  # "a multi-view video dataset (MV-Video)"
+    typecues.vote_metric_use(st)  # "achieving WR of 90%": a metric
 
 
 make_sentences = _stage_factory("graphkit_sentences", stages.split_sentences,

@@ -59,7 +59,7 @@ SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")
 _LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?{NAME})*"
 CONTEXT_NOUN = re.compile(
     r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
-    r"game engine|corpus|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+    r"game engine|corpus|database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
 CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
 # "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"

@@ -18,6 +18,7 @@ import re
 from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.typecues import inherit_family_types
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
@@ -93,6 +94,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
             out.append(e)
     out.sort(key=lambda e: e.mentions[0].start)
     out = drop_glued(drop_puns(st.text, out))
+    inherit_family_types(out)  # "MAT-Search" is a setting of the MAT benchmark (typecues)
     # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     own = [e.name for e in out if e.introduced]
     for e in out:
@@ -188,7 +190,8 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     text = st.text
     sources = {c.source for c in cs}
     gaz = [c for c in cs if c.source == "gazetteer"]
-    keys = {c.key for c in cs}
+    # in mention order, not a set: votes, cues and tie-breaks must not depend on PYTHONHASHSEED
+    keys = dict.fromkeys(c.key for c in cs).keys()
     defined = [k for k in keys if k in st.long_forms]
     in_title = any(c.sentence == 0 for c in cs)
     intro_flag = any(c.introduced for c in cs)

@@ -19,6 +19,8 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
+from graphkit.extract.typecues import (evaluation_subtitle, method_head_first, modifier_item, nearest_eval_verb,
+                                      plain_title_words, software_platform)
 from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
                                           noun_type)
 
@@ -91,6 +93,8 @@ def title_prefix(d: Discovery) -> None:
     """
     st = d.st
     sub = D.subtitle_type(d.title)
+    if sub and method_head_first(d.title):
+        sub = None  # "X: Few-Shot GUI Agent with a Demonstration Benchmark" names an agent
     st.subtitle_type = sub or ""
     tn = d.title_name = D.title_name(d.title, d.abstract, d.gaz.is_stop)
     if tn:
@@ -98,6 +102,8 @@ def title_prefix(d: Discovery) -> None:
         if not d.gaz.is_stop(tn):
             d.add(tn, "title_prefix", True, sub or "Method", 4.0 if sub else 1.0,
                   cue="title:subtitle noun" if sub else "title:default")
+            if not sub and evaluation_subtitle(d.title):  # "X: Evaluating LLM Agents for ..."
+                d.st.vote(singular_key(tn), "Benchmark", 3.0, "title:evaluation subtitle")
 
 
 def _title_phrases(title: str) -> list[str]:
@@ -231,7 +237,11 @@ def context_noun_list(d: Discovery) -> None:
                 item = _JOINED.split(item)[-1]
                 if not D.is_shape(item.split()[0] if item.split() else item):
                     continue
-            d.add(D.list_item(item), "context_noun_list", False, typ, 2.0, single_ok=typ != "Robot", cue=f"noun after:{noun}")
+            glued = modifier_item(item)  # "Internet-scale datasets", "LIBERO-based benchmark"
+            if glued == "skip":
+                continue
+            d.add(D.list_item(item), "context_noun_list", False, None if glued else typ, 2.0, single_ok=typ != "Robot",
+                  cue=f"noun after:{noun}")
 
 
 def example_list(d: Discovery) -> None:
@@ -250,6 +260,8 @@ def example_list(d: Discovery) -> None:
         if TOOL_NOUN.match(noun):
             continue  # "libraries such as NumPy": tools are not entities
         typ = d.data_or_benchmark(noun_type(noun), i)
+        if nb and software_platform(noun, text, nb.start()):
+            typ = None  # "platforms like ComfyUI": software, no robot
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
             d.add(D.list_item(item), "example_list", False, typ, 2.0, single_ok=len(items) > 2, cue=f"noun before:{noun}")
@@ -302,14 +314,17 @@ def eval_list(d: Discovery) -> None:
         m = D.EVAL_AT.match(text, j)
         if not m:
             continue
-        ev = D.EVAL_VERB.search(text, max(st.starts[d.sentence_at(i)], i - 80), i)
-        if not ev:
+        verb = nearest_eval_verb(text, max(st.starts[d.sentence_at(i)], i - 80), i)  # the nearest verb governs
+        if not verb:
             continue
-        verb = ev.group("verb").lower()
+        verb = verb.lower()
         typ = "Dataset" if _TRAIN_VERB.match(verb) else "Benchmark"
         items = D.LIST_SPLIT.split(m.group("list"))
         for item in items:
-            d.add(D.list_item(item), "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
+            item = D.list_item(item)
+            if i < st.title_end and plain_title_words(item):
+                continue  # "Evaluating VLMs in Multi-Agent Environments": title case is no name
+            d.add(item, "eval_list", False, typ, 1.2, single_ok=len(items) > 1, cue=f"context:{verb} on")
     for s0 in st.starts[1:]:  # "On ZebraLogic, ScPO ...": a sentence opening with "On X," reports results on X
         if text.startswith("On ", s0):
             m = _ON_X.match(text, s0)
@@ -332,6 +347,8 @@ def collected_name(d: Discovery) -> None:
     ['RoboMind-X']
     """
     for i, _ in D.literal_hits(d.st.lower, _DATA_VERBS):
+        if i and d.text[i - 1] == "-":
+            continue  # "a human-annotated benchmark": a compound adjective, no data verb
         m = _COLLECTED.match(d.text, i)
         if m is None:
             continue

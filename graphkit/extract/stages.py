@@ -23,6 +23,7 @@ from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
+from graphkit.extract.typecues import subject_after_adverbial, variant_weight, vote_once
 from graphkit.latex import compose_accent
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
@@ -261,7 +262,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                 variant = text[start:end] + "-" + "-".join(keep)
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
                     _add(st, Candidate(variant, start, start + len(variant), "variant", rule="gazetteer_variant"))
-                    st.vote(singular_key(variant), g.entry.type, 1.2, f"variant of:{g.entry.name}")
+                    vote_once(st, singular_key(variant), g.entry.type, variant_weight(g.entry.type), f"variant of:{g.entry.name}")
                     continue
         elif text.startswith(" ", end) and (text[end + 1:end + 2].isdigit() or text[end + 1:end + 2].isupper()
                                              or text[end + 1:end + 2] == "v") and g.entry.type not in ("Topic", "Robot"):
@@ -270,7 +271,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                 variant = text[start:t.end()]
                 if gaz.lookup(variant) is None and not gaz.is_stop(variant):
                     _add(st, Candidate(variant, start, t.end(), "variant", rule="gazetteer_version"))
-                    st.vote(singular_key(variant), g.entry.type, 1.2, f"variant of:{g.entry.name}")
+                    vote_once(st, singular_key(variant), g.entry.type, variant_weight(g.entry.type), f"variant of:{g.entry.name}")
                     continue
         _add(st, Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name,
                            rule="gazetteer"))
@@ -330,9 +331,9 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
 _BEFORE_WEIGHT = 2.5
 # "a new benchmark, LoRA-WiSE, ..." / "the dataset they used, M3W": the type noun, a comma, the name
-_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
+_BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|this|these|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
                            r"dataset|suite|corpus|simulator|testbed|engine|metric|measure)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
-_APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
+_APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,90}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[\w\-]+,?\s+){0,5}?"
                          r"(benchmarks?|suite|testbed|datasets?|corpus|simulators?|simulation (?:environment|platform)|"
                          r"physics engine|robots?|platform|model|method|framework|algorithm|agent|policy|system|"
                          r"architecture|approach|metric|measure|checklist|(?:evaluation|test|training) set)\b"
@@ -358,7 +359,7 @@ def vote_types(st: DocState) -> None:
                 st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun before:{noun}")
         elif before.rstrip()[-1:] == ",":
             m = _BEFORE_COMMA.search(text, max(0, c.start - 70), c.start)
-            if m:
+            if m and not subject_after_adverbial(text, m.start(), c.end):  # "On the X benchmark, NAME achieves"
                 noun = m.group(1).lower()
                 st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun, name:{noun}")
 

@@ -32,6 +32,7 @@ NOUN_TYPE: dict[str, str] = {
     "evaluation set": "Benchmark", "test set": "Benchmark", "evaluation suite": "Benchmark",
     "benchmark dataset": "Benchmark", "benchmark suite": "Benchmark", "evaluation benchmark": "Benchmark",
     "evaluation dataset": "Benchmark", "test dataset": "Benchmark",
+    "database": "Dataset", "knowledge base": "Dataset",  # "the GDELT event database"
 }
 
 # the nouns that end a title's own name as a type ("FooBench: ..." is not needed; "Foo Benchmark: ...")
@@ -39,11 +40,19 @@ TITLE_TYPE_NOUNS = ("benchmark", "benchmarks", "suite", "dataset", "datasets", "
 
 # the name's own shape: "-Bench", "-Arena", "-Eval", "-Gym", "-World" suites, "-200K" data sizes
 NAME_SHAPE_TYPE: list[tuple[re.Pattern, str, float, str]] = [
-    (re.compile(r"(?:Bench(?:mark)?|Arena|Eval|Gym|Suite|QA|-Hard|World|Env|Leaderboard)(?:[- ]?v?\d+(?:\.\d+)?)?$"),
+    (re.compile(r"(?:Bench(?:mark)?|Arena|Eval|Gym|Suite|QA|-Hard|Env|Leaderboard)(?:[- ]?v?\d+(?:\.\d+)?)?$"),
      "Benchmark", 3.0, "suite suffix"),
+    # "-World" names world models as often as suites (MineWorld, Vid2World vs ALFWorld): weaker than
+    # a title or an apposition, stronger than the default vote
+    (re.compile(r"World(?:[- ]?v?\d+(?:\.\d+)?)?$"), "Benchmark", 1.5, "world suffix"),
     (re.compile(r"(?:Dataset|Data|Corpus|DB)$"), "Dataset", 3.0, "data suffix"),
-    (re.compile(r"-\d+(?:\.\d+)?[KM]$"), "Dataset", 2.0, "size suffix"),  # "VisCode-200K" (B sizes are models)
-    (re.compile(r"Sim$"), "Simulator", 2.0, "sim suffix"),
+    # "VisCode-200K", "LongCite-45k", "MathV360K" (B sizes are models)
+    # ("Phi-3-mini-4k", "Qwen2.5-7B-Instruct-1M": context lengths of a model size are no data sizes)
+    (re.compile(r"^(?!.*(?:\d[Bb](?:-|$)|-(?:mini|small|medium)-)).*(?:-\d+(?:\.\d+)?[kKM]|[A-Za-z]\d{2,}(?:\.\d+)?[kK])$"),
+     "Dataset", 2.0, "size suffix"),
+    (re.compile(r"Sim$|(?:Game|Physics) Engine$"), "Simulator", 2.0, "sim suffix"),
+    # hardware is no entity: "1038 TOPS on RTX5090", "A100 GPUs", "H100"
+    (re.compile(r"^(?:RTX|GTX) ?\d{4}(?: ?Ti)?$|^[AHBLV]\d{2,3}$|^H200$|^A6000$|^TPU ?v\d+\w?$"), NOT_ENTITY, 9.0, "hardware"),
     (re.compile(r"[A-Za-z\-](?:Score|Metric)$"), NOT_ENTITY, 5.0, "metric suffix"),  # "BERTScore", "Trust-Score"
     (re.compile(r"^(?:CC-BY(?:-[A-Z]{2})*(?:-\d\.\d)?|CC0|Apache-\d\.\d|GPL-?v?\d(?:\.\d)?|BSD-\d-Clause)$"), NOT_ENTITY, 9.0,
      "licence"),
