@@ -27,8 +27,8 @@ WIPED, else one started with tools/neo4j/start and stopped after), in one run on
 and server, each into an emptied database with the same constraints: the plain driver sending
 pre-built rows with ``UNWIND $rows AS r CREATE ...`` (one write transaction per batch), and
 ``graphkit push`` (graph -> rows -> UNWIND/MERGE); prints rows/s and the ratio (target >= 0.8);
-then the wall time of a one-hop ``graphkit query --uri`` on the data/ sample, process start
-included (median of 15; target < 0.6 s).
+then a one-hop ``graphkit query --uri`` on the data/ sample, process start included, next to
+the plain driver and the interpreter start (bench/query.py; median of 15; target < 0.6 s).
 
 ``--query``: the end-to-end wall time of ``graphkit query`` (a one-hop query on the store of
 data/, process start included; median and min of 15 runs), next to a bare ``python -c pass``
@@ -51,12 +51,18 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 sys.path.insert(0, str(ROOT))
 
 
-def build_graph_dir(papers: int, tmp: Path, out: Path | None = None) -> Path:
+def _bench_module(name: str):
+    """Another script of bench/ as a module (bench/ is no package)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "build.py")
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    return mod
+
+
+def build_graph_dir(papers: int, tmp: Path, out: Path | None = None) -> Path:
+    mod = _bench_module("build")
     corpus = tmp / f"corpus-{papers}.jsonl"
     mod.make_corpus(papers, corpus)
     out = out or tmp / f"out-{papers}"
@@ -115,8 +121,7 @@ def run_stock(G, tmp: Path, batch_size: int, create: bool) -> tuple[float, int]:
     return dt, n
 
 
-ONE_HOP = ("MATCH (p:Paper)-[:MENTIONS]->(e:Entity {name: 'LIBERO'}) "
-           "RETURN p.title AS title ORDER BY title")
+ONE_HOP = _bench_module("query").ONE_HOP  # the same one-hop query on both engines
 
 
 def walls(cmd: list[str], runs: int) -> tuple[float, float]:
@@ -145,13 +150,6 @@ def query_latency(graph: Path | None, runs: int = 15) -> None:
     print(f"graphkit --help (CLI start-up):         median {help_ * 1000:4.0f} ms, min {help_min * 1000:4.0f} ms")
     print(f"graphkit query (one hop, sample store): median {query * 1000:4.0f} ms, min {query_min * 1000:4.0f} ms "
           f"({runs} runs; {query / base:.1f}x a bare interpreter start; target < 500 ms)")
-
-
-def _neo4j_env() -> tuple[dict, bool]:
-    if os.environ.get("NEO4J_URI"):
-        return {k: os.environ.get(k, "") for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD")}, False
-    p = subprocess.run([str(ROOT / "tools" / "neo4j" / "start")], capture_output=True, text=True, check=True)
-    return dict(line.split("=", 1) for line in p.stdout.splitlines()), True
 
 
 def _wipe(driver) -> None:
@@ -218,7 +216,7 @@ def bench_graph(a, tmp: Path):
 def neo4j_bench(a) -> None:
     from graphkit.graph import read_graph_json
 
-    env, started = _neo4j_env()
+    env, started = _bench_module("query").neo4j_env()
     try:
         with tempfile.TemporaryDirectory(prefix="graphkit-bench-neo4j-") as tmp:
             tmp = Path(tmp)
@@ -239,13 +237,7 @@ def neo4j_bench(a) -> None:
                             "--no-html", "--no-store"], check=True, stdout=subprocess.DEVNULL,
                            env=dict(os.environ, GRAPHKIT_PROGRESS="0"))
             run_neo4j_graphkit(read_graph_json(sample), env, a.batch_size)
-            exe = str(Path(sys.executable).with_name("graphkit"))
-            os.environ.update(env)
-            base, _ = walls([sys.executable, "-c", "pass"], 15)
-            med, low = walls([exe, "query", ONE_HOP, "--uri", env["NEO4J_URI"]], 15)
-            print(f"python -c pass: median {base * 1000:4.0f} ms")
-            print(f"graphkit query --uri (one hop, sample on Neo4j): median {med * 1000:4.0f} ms, "
-                  f"min {low * 1000:4.0f} ms (15 runs; target < 600 ms)")
+            _bench_module("query").neo4j_query_latency(env, 15)
     finally:
         if started:
             subprocess.run([str(ROOT / "tools" / "neo4j" / "stop")], check=False)

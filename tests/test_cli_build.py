@@ -5,7 +5,7 @@ import json
 import networkx as nx
 import pytest
 
-from graphkit.cli import app
+from graphkit.cli import load_commands
 from graphkit.graph import read_graph_json
 
 
@@ -65,7 +65,7 @@ def test_python_dash_m_and_version_of_help(cli_process):
 
 
 def test_every_command_help_has_an_example(cli):
-    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    names = [c.name or c.callback.__name__ for c in load_commands().registered_commands]
     assert {"build", "extract", "export"} <= set(names)
     for name in names:
         proc = cli(name, "--help")

@@ -242,12 +242,13 @@ def test_no_store_is_a_clear_error(cli, tmp_path):
 
 
 def test_query_start_up_imports_nothing_heavy(sample_out):
-    """The < 0.5 s budget: `graphkit query` must not import spaCy, networkx, numpy, pyvis, neo4j."""
+    """The < 0.5 s budget: `graphkit query` must not import spaCy, networkx, numpy, pyvis, neo4j,
+    pydantic (typer >= 0.29), the readers or the other commands' modules."""
     import subprocess
 
     code = ("import sys, runpy; sys.argv = ['graphkit', 'query', 'RETURN 1 AS x', '--graph', sys.argv[1]]\n"
             "try:\n    runpy.run_module('graphkit', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "heavy = sorted(m for m in ('spacy', 'networkx', 'numpy', 'pyvis', 'neo4j', 'redis', 'scipy') if m in sys.modules)\n"
+            "heavy = sorted(m for m in ('spacy', 'networkx', 'numpy', 'pyvis', 'neo4j', 'redis', 'scipy', 'pydantic', 'graphkit.readers', 'graphkit.model', 'graphkit.cli.build', 'graphkit.cli.fetch') if m in sys.modules)\n"
             "print('HEAVY', heavy)")
     r = subprocess.run([sys.executable, "-c", code, str(sample_out)], capture_output=True, text=True,
                        env=dict(os.environ, GRAPHKIT_PROGRESS="0"), timeout=60)

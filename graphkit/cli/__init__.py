@@ -26,21 +26,47 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+@app.callback()
+def _group() -> None:
+    """(Keeps ``app`` a group of commands when only one command module is loaded.)"""
+
+
 # Every module in this package (but ``common``) defines commands on ``app``: adding a
-# command is adding one file. Imported in this order, the rest alphabetically.
+# command is adding one file. Listed in this order, the rest alphabetically.
 _FIRST = ["build", "extract", "eval", "stats", "query", "push", "export", "html"]
 
 
-def _register_commands() -> None:
-    import importlib
+def command_modules() -> list[str]:
+    """The command modules of this package, in the order ``graphkit --help`` lists them."""
     import pkgutil
 
     names = [m.name for m in pkgutil.iter_modules(__path__) if m.name != "common"]
-    for name in sorted(names, key=lambda n: (_FIRST.index(n) if n in _FIRST else len(_FIRST), n)):
+    return sorted(names, key=lambda n: (_FIRST.index(n) if n in _FIRST else len(_FIRST), n))
+
+
+def load_commands(only: str | None = None) -> typer.Typer:
+    """Register the commands on ``app`` and return it: all of them, or with ``only`` just
+    the module of that command (``graphkit query`` then imports no spaCy, networkx or
+    readers: each command module imports the library inside its function).
+
+    >>> "query" in [c.name or c.callback.__name__ for c in load_commands().registered_commands]
+    True
+    """
+    import importlib
+
+    names = command_modules()
+    for name in ([only] if only in names else names):
         importlib.import_module(f"graphkit.cli.{name}")
+    order = {n: i for i, n in enumerate(names)}
+    app.registered_commands.sort(  # the --help order, whatever was imported first
+        key=lambda c: order.get(c.callback.__module__.rsplit(".", 1)[-1], len(order)))
+    return app
 
 
-_register_commands()
+def _command_name(argv: list[str]) -> str | None:
+    """The command a command line runs (its first word), if it names one."""
+    return next((a for a in argv if not a.startswith("-")), None) if argv else None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -63,6 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     except ValueError:  # not the main thread
         pass
     try:
+        load_commands(only=_command_name(sys.argv[1:] if argv is None else argv))
         app(args=argv, standalone_mode=True)
     except SystemExit as e:
         if interrupted and e.code == 130:

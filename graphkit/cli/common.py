@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from graphkit.model import ReadReport
+if TYPE_CHECKING:  # not imported at run time: `graphkit query` has no use for graphkit.model
+    from graphkit.model import ReadReport
 
 MAX_SKIP_LINES = 20
 
