@@ -91,6 +91,51 @@ _SUBTITLE_NOUN = re.compile(r"\b(benchmark(?:s|ing)?|dataset|data\s?set|corpus|s
 _JOINER_WORDS = {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on", "the", "a", "via", "&"}
 
 
+# words between an intro verb and the name that make the name the object of a preposition
+_PREPOSITION = re.compile(r"[ \t](?:on|upon|in|into|from|with|using|over|against|by|than|via|across|atop|at|under|"
+                          r"onto|through|to|of|for|within|among|between|beyond|after|before)[ \t]")
+_OUR = re.compile(r"(?:^|[ \t])our[ \t]")
+
+
+def object_of_preposition(between: str) -> bool:
+    """True when the words between an intro verb and a name hold a preposition, so the name
+    is not what the verb proposes: "we build on X", "we present results on X" (but "the
+    findings of our X" is the paper's own).
+
+    >>> object_of_preposition("results on "), object_of_preposition("a novel framework ")
+    (True, False)
+    >>> object_of_preposition("the findings of our ")
+    False
+    """
+    return bool(_PREPOSITION.search(" " + between)) and not _OUR.search(between) \
+        and not _OWN_OF.search(between)
+
+
+_OWN_OF = re.compile(r"\b(?:concept|notion|idea|family|suite|series|paradigm)[ \t]+of[ \t]+(?:(?:a|an|the)[ \t]+)?$")
+# "the open-source Qwen2.5-72B", "the recently released Llama 3": the verb is an adjective
+_ADJECTIVAL = re.compile(r"(?:^|[^\w])(?:the|a|an|this|these|those|its|their|other|existing|previously|recently|"
+                         r"originally|widely|commonly|popular|fully|publicly)[ \t]+(?:[a-z]+ly[ \t]+)?$", re.IGNORECASE)
+
+
+def not_proposed(text: str, verb_start: int, name_start: int) -> bool:
+    """The intro verb at ``verb_start`` does not propose the name at ``name_start``: the
+    name is the object of a preposition (:func:`object_of_preposition`), or the verb is an
+    adjective ("the open-source Qwen2.5-72B", "the recently proposed X").
+
+    >>> t = "using the open-source Qwen-Z model"
+    >>> not_proposed(t, 10, 22), not_proposed("we open-source Qwen-Z", 3, 15)
+    (True, False)
+    """
+    verb, _, between = text[verb_start:name_start].partition(" ")
+    if _AS.search(between) and not _NAMING_VERB.match(verb):
+        return True  # "we propose to treat X as Y", but "named as X" names X
+    return object_of_preposition(between) or bool(_ADJECTIVAL.search(text, max(0, verb_start - 40), verb_start))
+
+
+_AS = re.compile(r"(?:^|[ \t])(?:as|like)[ \t]")
+_NAMING_VERB = re.compile(r"(?:call|term|dub|nam)", re.IGNORECASE)
+
+
 def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
     """(start, end) of each literal in ``text[lo:hi]`` that begins a word (fast: str.find)."""
     hi = len(text) if hi is None else hi

@@ -18,6 +18,7 @@ import re
 from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
+from graphkit.extract.ownership import carry_introduced, propagate_introduced
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
@@ -73,6 +74,7 @@ class _UF:
 def resolve(st: DocState) -> list[ExtractedEntity]:
     """Group the kept mentions into entities; name, type, aliases and ``introduced`` each."""
     kept = _keep_spans(st.candidates)
+    carry_introduced(kept, st.candidates)
     uf = _UF()
     for c in kept:
         uf.find(c.key)
@@ -93,11 +95,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
             out.append(e)
     out.sort(key=lambda e: e.mentions[0].start)
     out = drop_glued(drop_puns(st.text, out))
-    # "HiconAgent-3B" is a size of the introduced "HiconAgent"
-    own = [e.name for e in out if e.introduced]
-    for e in out:
-        if not e.introduced and e.source in ("shape", "variant") and any(e.name.startswith(n + "-") for n in own):
-            e.introduced = True
+    propagate_introduced(out)  # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     return out
 
 

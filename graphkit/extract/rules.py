@@ -185,8 +185,10 @@ def intro_sentence_names(d: Discovery) -> None:
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
         for m in D.INTRO_DIRECT.finditer(text, s0, s1):
+            # "we build on X", "we present results on X": X is used, not proposed
+            own = not D.not_proposed(text, m.start(), m.start("name"))
             # "we introduce RoboDual, a ...": a definition, so a known name is introduced too
-            d.add(m.group("name"), "intro_direct", True, strong=text.startswith((", a ", ", an "), m.end()))
+            d.add(m.group("name"), "intro_direct", own, strong=own and text.startswith((", a ", ", an "), m.end()))
         for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
             m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
             if m:

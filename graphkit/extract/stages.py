@@ -21,6 +21,7 @@ from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
+from graphkit.extract.ownership import RULES as OWN_RULES
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
 from graphkit.latex import compose_accent
@@ -317,6 +318,8 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
     occurrence of what they found, then name-shaped tokens (:func:`~graphkit.extract.rules.token_shape`)."""
     d = R.Discovery(st, gaz)
     for rule in R.RULES:
+        rule(d)
+    for rule in OWN_RULES:  # graphkit.extract.ownership: is the name the paper's own
         rule(d)
     text = st.text
     for n, (rule, intro) in d.found.items():
