@@ -96,3 +96,40 @@ def test_docstring_examples_of_the_ownership_rules_hold():
 
     result = doctest.testmod(O, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --- abbreviation long forms: boundaries ------------------------------------------------
+
+def test_long_form_stops_at_a_sentence_end_or_an_appositive_comma():
+    from graphkit.extract.abbreviations import find_abbreviations
+
+    text = ("It hurts outputs, falsehoods, and biases. TalkZoo beats various types of SoTA, including inference "
+            "scaling model (OpenAI-o1).")
+    assert all(". " not in a.long for a in find_abbreviations(text))
+    text = "We introduce BIRD-QX, a new SQL issue debugging benchmark comprising 530 PostgreSQL tasks (BIRD-QX-PG)."
+    assert not any(a.long.startswith("BIRD-QX,") for a in find_abbreviations(text))
+
+
+def test_long_form_of_a_word_like_short_needs_initials_or_few_words():
+    from graphkit.extract.abbreviations import find_abbreviations
+
+    text = "and outperform previous state-of-the-art web agents trained on open LLMs (AutoWebZLM, 18.2%)."
+    assert find_abbreviations(text) == []
+    assert [a.long for a in find_abbreviations("a novel sparse autoencoder tuning (SAE-Tuning) procedure")] \
+        == ["sparse autoencoder tuning"]
+
+
+def test_long_form_drops_a_leading_verb_and_or_short():
+    from graphkit.extract.abbreviations import find_abbreviations
+
+    assert [a.long for a in find_abbreviations("In this work, we introduce the Improved 3D Quokka Policy (iQP3), a")] \
+        == ["Improved 3D Quokka Policy"]
+    assert [(a.short, a.long) for a in find_abbreviations("we introduce Persuasion-Balanced Training (or PBT), which")] \
+        == [("PBT", "Persuasion-Balanced Training")]
+
+
+def test_a_known_long_form_defined_by_an_intro_sentence_is_introduced(ex):
+    found = ents(ex, "Generalizable Humanoid Manipulation",
+                 "In this work, we introduce the Improved 3D Diffusion Policy (iDP3), a novel 3D visuomotor policy. "
+                 "We show that iDP3 works.")
+    assert found["Improved 3D Diffusion Policy"].introduced

@@ -156,15 +156,16 @@ def names(rule: Callable[[R.Discovery], None], title: str, abstract: str) -> lis
 
 # --- resolution: one flag per entity ---------------------------------------------------
 
-def carry_introduced(kept: list, cands: list) -> None:
+def carry_introduced(kept: list, st) -> None:
     """A kept mention gets ``introduced`` from a dropped mention of exactly its span: a rule
     saw "we present SWE-bench-Live" while the gazetteer variant rule won the span.
 
-    >>> from graphkit.extract.candidates import Candidate
+    >>> from graphkit.extract.candidates import Candidate, DocState
     >>> v = Candidate("Foo-Live", 0, 8, "variant"); i = Candidate("Foo-Live", 0, 8, "intro", introduced=True)
-    >>> carry_introduced([v], [v, i]); v.introduced
+    >>> st = DocState("Foo-Live", 8, candidates=[v, i]); carry_introduced([v], st); v.introduced
     True
     """
+    cands = st.candidates
     spans = {(c.start, c.end) for c in cands if c.introduced and c.source != "context"}
     if not spans:
         return

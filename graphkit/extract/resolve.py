@@ -74,7 +74,7 @@ class _UF:
 def resolve(st: DocState) -> list[ExtractedEntity]:
     """Group the kept mentions into entities; name, type, aliases and ``introduced`` each."""
     kept = _keep_spans(st.candidates)
-    carry_introduced(kept, st.candidates)
+    carry_introduced(kept, st)
     uf = _UF()
     for c in kept:
         uf.find(c.key)

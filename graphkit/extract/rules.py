@@ -70,6 +70,8 @@ class Discovery:
             if inside is not None:  # part of "Long Form (SHORT)": its votes go to SHORT
                 if typ:
                     st.vote(inside, typ, weight, cue)
+                if intro and strong and rule in _INTRO_RULES and st.long_forms[inside] == n:
+                    st.intro_keys.add(inside)  # "we introduce the Improved 3D Diffusion Policy (iDP3), a ..."
                 return
         if typ:
             st.vote(k, typ, weight, cue)
@@ -173,6 +175,10 @@ def our_noun_name(d: Discovery) -> None:
         d.add(m.group("name"), "our_noun_name", True, typ, 2.0, cue=f"noun:our {noun}")
 
 
+# "we introduce RoboDual, a ..." / "we introduce the Improved 3D Diffusion Policy (iDP3), a novel ..."
+_DEFINED_AFTER = re.compile(r"(?:[ \t]*\([^()]{1,30}\))?,[ \t]+(?:a|an)[ \t]")
+
+
 def intro_sentence_names(d: Discovery) -> None:
     """In a sentence that proposes something: ``we propose X``, ``X, a ...``, ``... (X)``.
 
@@ -188,7 +194,7 @@ def intro_sentence_names(d: Discovery) -> None:
             # "we build on X", "we present results on X": X is used, not proposed
             own = not D.not_proposed(text, m.start(), m.start("name"))
             # "we introduce RoboDual, a ...": a definition, so a known name is introduced too
-            d.add(m.group("name"), "intro_direct", own, strong=own and text.startswith((", a ", ", an "), m.end()))
+            d.add(m.group("name"), "intro_direct", own, strong=own and bool(_DEFINED_AFTER.match(text, m.end())))
         for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
             m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
             if m:
