@@ -133,3 +133,31 @@ def test_a_known_long_form_defined_by_an_intro_sentence_is_introduced(ex):
                  "In this work, we introduce the Improved 3D Diffusion Policy (iDP3), a novel 3D visuomotor policy. "
                  "We show that iDP3 works.")
     assert found["Improved 3D Diffusion Policy"].introduced
+
+
+# --- the title's own name ------------------------------------------------------------------
+
+def test_title_name_keeps_its_lowercase_hyphen_parts(ex):
+    assert D.title_token("Learn-by-interact") == "Learn-by-interact" and D.title_token("LLM-based") is None
+    found = ents(ex, "SWE-bench-java: A GitHub Issue Resolving Benchmark for Java",
+                 "We present SWE-bench-java, extending SWE-bench to Java.")
+    assert found["SWE-bench-java"].introduced and not found["SWE-bench"].introduced
+    found = ents(ex, "Learn-by-interact: A Data-Centric Framework for Agents", "We propose Learn-by-interact.")
+    assert "Learn" not in found and found["Learn-by-interact"].introduced
+
+
+def test_title_that_is_a_defined_long_form(ex):
+    found = ents(ex, "Reward Quokka Model",
+                 "In this work, we introduce Reward Quokka Models (RQMs), which reason before rewarding. "
+                 "RQMs achieve strong results.")
+    assert found["RQMs"].introduced
+    found = ents(ex, "Natural Quokka Reinforcement Learning", "This highlights Natural Quokka Reinforcement "
+                                                              "Learning (NQRL) for games.")
+    assert found["NQRL"].introduced
+    # a survey's title names its field; "X Scheme for ..." applies the scheme X
+    found = ents(ex, "Controllable Quokka Generation for Large Language Models: A Survey",
+                 "We review Controllable Quokka Generation (CQG) methods.")
+    assert not found["CQG"].introduced
+    found = ents(ex, "Real-Time Quokka Iteration Scheme for Diffusion Policy",
+                 "We apply the Real-Time Quokka Iteration (RTQI) scheme to policies.")
+    assert not found["RTQI"].introduced

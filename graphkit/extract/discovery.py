@@ -220,12 +220,29 @@ def plausible_name(name: str) -> bool:
     return True
 
 
+_HYPHEN_TOKEN = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)+$")
+_NAME_TAIL_WORD = re.compile(rf"-(?:{NOT_NAME_SUFFIX}|[a-z]+(?:ed|ing))$")
+
+
+def title_token(prefix: str) -> str | None:
+    """A one-token title name whose lower-case hyphen parts are part of it ("Learn-by-interact",
+    "SWE-bench-java"), unless they only describe it ("LLM-based", "RL-driven", "VLM-guided").
+
+    >>> title_token("Learn-by-interact"), title_token("SWE-bench-java"), title_token("LLM-based")
+    ('Learn-by-interact', 'SWE-bench-java', None)
+    """
+    t = prefix.strip(" \t\"'“”‘’`.,;")
+    if " " in t or not _HYPHEN_TOKEN.match(t) or _NAME_TAIL_WORD.search(t) or not _LOWER_TAIL.search(t):
+        return None
+    return t
+
+
 def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None:
     """The paper's own name from a ``Name: subtitle`` title, if it looks like a name."""
     m = _TITLE_PREFIX.match(title)
     if not m:
         return None
-    name = clean_phrase(m.group(1))
+    name = title_token(m.group(1)) or clean_phrase(m.group(1))
     paren = _PAREN_TAIL.match(name)
     if paren:
         name = paren.group(1)

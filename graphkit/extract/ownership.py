@@ -26,6 +26,7 @@ from typing import Callable
 
 from graphkit.extract import discovery as D
 from graphkit.extract import rules as R
+from graphkit.extract.candidates import Candidate
 
 # "X, our latest model": the words after "our" name what X is ...
 _OUR_HEAD = re.compile(r"(?:(?:latest|new|newest|novel|proposed|own|final|flagship|open|first|best)[ \t]+)?"
@@ -144,7 +145,53 @@ def own_naming(d: R.Discovery) -> None:
         d.add(D.list_item(m.group("name")), "own_naming", True)
 
 
-RULES: list[Callable[[R.Discovery], None]] = [own_appositive, our_name_noun, intro_coordination, own_naming]
+_PLURAL_S = re.compile(r"s$")
+_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer|position paper)\b")
+_TITLE_HEAD = re.compile(r"[ \t]*(?::|[ \t]--?[ \t]|[ \t]—[ \t])")
+
+
+def title_long_form(d: R.Discovery) -> None:
+    """A title without a ``Name:`` prefix that is (or opens with) a long form the abstract
+    defines names the paper's own artifact: "Reward Reasoning Model" with "we introduce
+    Reward Reasoning Models (RRMs)", "Sample-Efficient Alignment for LLMs" with "named SEA
+    (Sample-Efficient Alignment)". The title's words become a mention of the short form.
+
+    >>> st = _defined("Natural Language Reinforcement Learning", "It studies Natural Language Reinforcement "
+    ...               "Learning (NLRL) on games.")
+    >>> [(c.text, c.introduced) for c in st.candidates if c.rule == "title_long_form"]
+    [('Natural Language Reinforcement Learning', True)]
+    """
+    st, gaz = d.st, d.gaz
+    if st.title_key or not st.long_forms or st.title_end == 0:
+        return
+    title = st.lower[:st.title_end].rstrip(" .!?")
+    if _SURVEY.search(title):
+        return  # a survey's title names its field
+    head = _TITLE_HEAD.split(title, 1)[0]  # "reasoning language models: a blueprint" -> the part before the colon
+    for sk, long in list(st.long_forms.items()):
+        lf = _PLURAL_S.sub("", long.lower())
+        if " " not in lf or not head.startswith(lf) or gaz.lookup(long) is not None:
+            continue
+        n = len(lf) + (1 if head[len(lf):len(lf) + 1] == "s" else 0)
+        if n < len(head) and not head.startswith(" for ", n):
+            continue  # the whole head, or "X for Y" ("Real-Time Iteration Scheme for ..." is the scheme's use)
+        c = Candidate(d.text[:n], 0, n, "abbreviation", introduced=True, rule="title_long_form")
+        st.candidates.append(c)  # sentence 0
+        st.links.append((sk, c.key))
+
+
+def _defined(title: str, abstract: str):
+    """A state after sentence splitting and definitions (examples)."""
+    from graphkit.extract.stages import find_definitions
+
+    st = R._state(title, abstract)
+    find_definitions(st, st.gazetteer)
+    title_long_form(R.Discovery(st, st.gazetteer))
+    return st
+
+
+RULES: list[Callable[[R.Discovery], None]] = [own_appositive, our_name_noun, intro_coordination, own_naming,
+                                              title_long_form]
 R._INTRO_RULES.update(f.__name__ for f in RULES)  # their names count as introducing (explain, d.add)
 R.RULE_SOURCE.update({f.__name__: "intro" for f in RULES})
 

@@ -57,7 +57,8 @@ class Discovery:
             single_ok: bool = True, strong: bool = True, cue: str = "") -> None:
         """Propose name ``n`` (cleaned, checked) found by ``rule``; ``typ`` is a type vote."""
         st, gaz = self.st, self.gaz
-        n = D.clean_phrase(n)
+        if rule != "title_prefix" or n != self.title_name:  # the title's name is cleaned already ("SWE-bench-java")
+            n = D.clean_phrase(n)
         if not D.plausible_name(n) or gaz.is_stop(n) or (not single_ok and len(n.split()) == 1
                                                           and not D.is_shape(n)):
             return
