@@ -161,3 +161,20 @@ def test_title_that_is_a_defined_long_form(ex):
     found = ents(ex, "Real-Time Quokka Iteration Scheme for Diffusion Policy",
                  "We apply the Real-Time Quokka Iteration (RTQI) scheme to policies.")
     assert not found["RTQI"].introduced
+
+
+def test_new_noun_name(ex):
+    assert O.names(O.new_noun_name, "A Study", "Our agent is evaluated on a newly curated video QA benchmark, "
+                                               "Quokka Bench, which has QA pairs.") == ["Quokka Bench"]
+    found = ents(ex, "GenQuokka: Collaborative Systems",
+                 "We implement GenQuokka on the ComfyUI platform and propose a new benchmark, OpenQuokka.")
+    assert found["OpenQuokka"].introduced
+
+
+def test_title_name_and_the_same_name_with_a_type_noun_are_one_entity(ex):
+    found = ents(ex, "Deceptive Quokka: A Synthetic Multilingual Benchmark Dataset for Claims",
+                 "This paper presents the Deceptive Quokka Dataset (DQD), a novel resource for humor.")
+    assert "DQD" not in found and {"DQD", "Deceptive Quokka Dataset"} <= set(found["Deceptive Quokka"].aliases)
+    found = ents(ex, "Ego-Q1: Chain-of-Tool-Thought for Egocentric Video Reasoning",
+                 "We propose Ego-Q1. Our agent is evaluated on a new benchmark, Ego-Q1 Bench, of QA pairs.")
+    assert "Ego-Q1 Bench" in found and found["Ego-Q1 Bench"].introduced

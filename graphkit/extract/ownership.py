@@ -190,8 +190,32 @@ def _defined(title: str, abstract: str):
     return st
 
 
+# "a newly curated week-long video QA benchmark, Ego-R1 Bench, which ..."
+_NEW_NOUN_NAME = re.compile(
+    rf"\b(?:a|an)[ \t]+(?:newly[ \t]+(?:curated|collected|constructed|built|created|designed|developed|introduced|"
+    rf"proposed|released)|new|novel)[ \t]+(?:[\w\-]+[ \t]+){{0,4}}?(?P<noun>benchmark|dataset|suite|corpus|testbed|"
+    rf"simulator|environment|model|method|framework|algorithm|agent|system|pipeline|architecture)s?,?[ \t]+"
+    rf"(?:(?:called|named|dubbed|termed)[ \t]+)?[\"'“‘`]*(?P<name>{D.NAME})")
+
+
+def new_noun_name(d: R.Discovery) -> None:
+    """``a newly curated ... benchmark, X`` / ``a new dataset X``: the paper's own X.
+
+    >>> names(new_noun_name, "A Study", "Our agent is evaluated on a newly curated video QA benchmark, "
+    ...       "Quokka Bench, which has QA pairs.")
+    ['Quokka Bench']
+    """
+    low = d.st.lower
+    if " new" not in low and " novel " not in low:
+        return
+    for m in _NEW_NOUN_NAME.finditer(d.text):
+        name = D.list_item(m.group("name"))
+        if D.is_shape(name.split()[0]) or " " in name:
+            d.add(name, "new_noun_name", True)
+
+
 RULES: list[Callable[[R.Discovery], None]] = [own_appositive, our_name_noun, intro_coordination, own_naming,
-                                              title_long_form]
+                                              title_long_form, new_noun_name]
 R._INTRO_RULES.update(f.__name__ for f in RULES)  # their names count as introducing (explain, d.add)
 R.RULE_SOURCE.update({f.__name__: "intro" for f in RULES})
 
@@ -219,6 +243,29 @@ def carry_introduced(kept: list, st) -> None:
     for c in kept:  # abbreviations and title names judged their own mention; variants and shapes did not
         if not c.introduced and c.source in ("variant", "shape") and (c.start, c.end) in spans:
             c.introduced = True
+
+
+_TYPE_TAIL = ("bench", "benchmark", "dataset", "data", "corpus", "suite", "simulator")
+
+
+def title_name_tails(kept: list, st) -> None:
+    """The title's name and the same name with a type noun ("Deceptive Humor: A ... Benchmark
+    Dataset" and "the Deceptive Humor Dataset (DHD)") are one entity when the subtitle
+    says the name is such an artifact ("Ego-R1: Chain-of-Tool-Thought ..." and its separate
+    "Ego-R1 Bench" stay two).
+
+    >>> from graphkit.extract.candidates import Candidate, DocState
+    >>> st = DocState("x", 0, title_key="deceptivehumor", subtitle_type="Benchmark")
+    >>> title_name_tails([Candidate("Deceptive Humor Dataset", 0, 23, "abbreviation")], st); st.links
+    [('deceptivehumor', 'deceptivehumordataset')]
+    """
+    tk = st.title_key
+    if not tk or not st.subtitle_type:
+        return
+    for c in kept:
+        k = c.key
+        if k != tk and k.startswith(tk) and k[len(tk):] in _TYPE_TAIL and " " in c.text:
+            st.links.append((tk, k))
 
 
 _SIZE = re.compile(r"-(?:\d+(?:\.\d+)?[BMK]|[Ss]mall|[Bb]ase|[Ll]arge|[Mm]ini|[Tt]iny)$")

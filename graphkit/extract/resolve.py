@@ -18,7 +18,7 @@ import re
 from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
-from graphkit.extract.ownership import carry_introduced, propagate_introduced
+from graphkit.extract.ownership import carry_introduced, propagate_introduced, title_name_tails
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
@@ -75,6 +75,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     """Group the kept mentions into entities; name, type, aliases and ``introduced`` each."""
     kept = _keep_spans(st.candidates)
     carry_introduced(kept, st)
+    title_name_tails(kept, st)
     uf = _UF()
     for c in kept:
         uf.find(c.key)
