@@ -178,3 +178,28 @@ def test_title_name_and_the_same_name_with_a_type_noun_are_one_entity(ex):
     found = ents(ex, "Ego-Q1: Chain-of-Tool-Thought for Egocentric Video Reasoning",
                  "We propose Ego-Q1. Our agent is evaluated on a new benchmark, Ego-Q1 Bench, of QA pairs.")
     assert "Ego-Q1 Bench" in found and found["Ego-Q1 Bench"].introduced
+
+
+def test_release_words_stay_on_a_proposed_name(ex):
+    assert D.release_tail("Phi-4-reasoning-plus") and not D.release_tail("GPT-4-based")
+    found = ents(ex, "Phi-4-reasoning Technical Report",
+                 "We introduce Phi-4-reasoning, a reasoning model. Trained via supervised fine-tuning of Phi-4 on "
+                 "prompts, it is strong. We further develop Phi-4-reasoning-plus, a variant enhanced by RL.")
+    assert found["Phi-4-reasoning"].introduced and found["Phi-4-reasoning-plus"].introduced
+    assert not found["Phi-4"].introduced
+
+
+def test_a_survey_introduces_no_field(ex):
+    found = ents(ex, "Neural Quokkas in Robotics: A Survey",
+                 "This paper provides a thorough review of Neural Quokkas in robotics; we describe QuokkaNet.")
+    assert "Neural Quokkas in Robotics" not in found
+    assert not any(e.introduced for e in found.values())
+    found = ents(ex, "SurveyQuokka: Memory-Driven Generation for Automated Survey Writing",
+                 "We introduce SurveyQuokka. We construct SurveyQBench, which includes 100 surveys.")
+    assert found["SurveyQuokka"].introduced and found["SurveyQBench"].introduced
+
+
+def test_a_word_cut_from_a_lowercase_compound_is_no_name(ex):
+    found = ents(ex, "QuokkaLLM: Learnable Sparsity",
+                 "This work introduces QuokkaLLM, a pruning method that establishes Semi-structured Sparsity.")
+    assert "Semi" not in found

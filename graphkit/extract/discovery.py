@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.vocabulary import VARIANT_PARTS
 from graphkit.extract.vocabulary import (GENERIC_FIRST, METRIC_HEAD, NOUN_TYPE, TITLE_TYPE_NOUNS,  # noqa: F401
                                           noun_type)
 
@@ -190,14 +191,25 @@ def list_item(name: str) -> str:
     return name[4:] if name.startswith(("the ", "The ")) else name  # "X and the Robot Control Suite"
 
 
+def release_tail(token: str) -> bool:
+    """The token's lower-case hyphen parts are release or size words of its name
+    ("Phi-4-reasoning-plus", "Qwen-7B-chat"), not a description ("GPT-4-based", "RL-trained").
+
+    >>> release_tail("Phi-4-reasoning-plus"), release_tail("GPT-4-based"), release_tail("FooNet")
+    (True, False, False)
+    """
+    m = _LOWER_TAIL.search(token)
+    return bool(m) and all(p in VARIANT_PARTS for p in m.group().split("-")[1:])
+
+
 def clean_phrase(name: str) -> str:
     """Trim joiners and punctuation at the ends of a captured name phrase."""
     name = name.strip(" \t\"'“”‘’`.,;:")
     words = name.split()
     while words and words[-1] in _JOINER_WORDS:
         words.pop()
-    if words:
-        words[-1] = _LOWER_TAIL.sub("", words[-1]) if not words[-1].islower() else words[-1]
+    if words and not words[-1].islower() and not release_tail(words[-1]):
+        words[-1] = _LOWER_TAIL.sub("", words[-1])
     name = " ".join(words)
     if name.endswith(("'s", "’s")):
         name = name[:-2]

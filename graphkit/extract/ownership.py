@@ -214,8 +214,36 @@ def new_noun_name(d: R.Discovery) -> None:
             d.add(name, "new_noun_name", True)
 
 
+NO_TITLE_NAME = "\x00"  # a title_key no name has: the title names nothing of the paper's own
+_SURVEY_TITLE = re.compile(r"\b(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:survey|review|overview|tutorial|primer)\b"
+                           r"|^(?:survey|review)[ \t]+(?:of|on)\b")
+
+
+def survey_paper(d: R.Discovery) -> None:
+    """A survey or review introduces no named artifact but a name-shaped system in its title
+    ("OpenHelix: A Short Survey ... and Open-Source VLA Model"): its title's field ("Neural
+    Fields in Robotics: A Survey") is no entity, and "a thorough review of Neural Fields"
+    proposes nothing. Runs after every other rule.
+
+    >>> names(survey_paper, "Neural Quokkas in Robotics: A Survey", "We review Neural Quokkas in robotics.")
+    []
+    """
+    st = d.st
+    if not _SURVEY_TITLE.search(st.lower, 0, st.title_end):
+        return
+    tn = d.title_name
+    if tn and not any(D.is_shape(w) for w in tn.split()):
+        d.found.pop(tn, None)
+        d.title_name, tn = None, None
+    st.title_key = tn and st.title_key or NO_TITLE_NAME  # and no name opening the title is the paper's own
+    for n, (rule, intro) in list(d.found.items()):
+        if intro and n != tn:
+            d.found[n] = (rule, False)
+    st.intro_keys.clear()
+
+
 RULES: list[Callable[[R.Discovery], None]] = [own_appositive, our_name_noun, intro_coordination, own_naming,
-                                              title_long_form, new_noun_name]
+                                              title_long_form, new_noun_name, survey_paper]
 R._INTRO_RULES.update(f.__name__ for f in RULES)  # their names count as introducing (explain, d.add)
 R.RULE_SOURCE.update({f.__name__: "intro" for f in RULES})
 

@@ -58,7 +58,9 @@ class Discovery:
         """Propose name ``n`` (cleaned, checked) found by ``rule``; ``typ`` is a type vote."""
         st, gaz = self.st, self.gaz
         if rule != "title_prefix" or n != self.title_name:  # the title's name is cleaned already ("SWE-bench-java")
-            n = D.clean_phrase(n)
+            raw, n = n, D.clean_phrase(n)
+            if " " not in n and raw.lstrip(" \t\"'“‘`").startswith(n + "-") and not D.is_shape(n):
+                return  # "Semi" of "Semi-structured": a word cut from a lower-case compound
         if not D.plausible_name(n) or gaz.is_stop(n) or (not single_ok and len(n.split()) == 1
                                                           and not D.is_shape(n)):
             return
