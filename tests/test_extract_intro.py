@@ -203,3 +203,32 @@ def test_a_word_cut_from_a_lowercase_compound_is_no_name(ex):
     found = ents(ex, "QuokkaLLM: Learnable Sparsity",
                  "This work introduces QuokkaLLM, a pruning method that establishes Semi-structured Sparsity.")
     assert "Semi" not in found
+
+
+def test_known_name_defined_by_the_intro_verb(ex):
+    found = ents(ex, "Diffusion Models Are Real-Time Game Engines",
+                 "We present GameNGen, the first game engine powered entirely by a neural model.")
+    assert found["GameNGen"].introduced
+
+
+def test_intro_noun_then_name(ex):
+    assert O.names(O.intro_noun_then_name, "A Study", "We introduce a novel training approach, ReQuokka (Reinforcement "
+                   "Learning). We propose (i) QuokDocs, a dataset, and (ii) QUOKKA-RAG, a debate method.") \
+        == ["ReQuokka", "QuokDocs", "QUOKKA-RAG"]
+    found = ents(ex, "Retrieval with Conflicting Evidence",
+                 "We consider several factors, proposing (i) QuokDocs (Quokka Documents), a new dataset, and "
+                 "(ii) QUOKKA-RAG, a multi-agent approach. We compare with GPT-4o.")
+    assert found["QUOKKA-RAG"].introduced and not found["GPT-4o"].introduced
+
+
+def test_a_long_form_right_after_the_intro_verb_is_proposed(ex):
+    found = ents(ex, "Zero-shot Model-based Reinforcement Learning using Large Language Models",
+                 "We identify handling multivariate data and incorporating the control signal as key challenges that "
+                 "limit the potential of LLMs in this setup and propose Disentangled In-Quokka Learning (DIQL) to "
+                 "address them.")
+    assert found["DIQL"].introduced
+
+
+def test_title_name_may_open_with_a_digit():
+    assert D.title_name("3D-GRAND: A Million-Scale Dataset", "") == "3D-GRAND"
+    assert D.title_name("3D Scene Generation: A Survey", "") is None and D.title_name("360: a study", "") is None

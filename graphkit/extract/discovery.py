@@ -236,6 +236,10 @@ _HYPHEN_TOKEN = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)+$")
 _NAME_TAIL_WORD = re.compile(rf"-(?:{NOT_NAME_SUFFIX}|[a-z]+(?:ed|ing))$")
 
 
+# "3D-GRAND", "4D-Bench", "3DGS": a title name may open with a digit when capitals follow
+_DIGIT_NAME = re.compile(r"^\d+[A-Za-z]?-?(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][\w\-.+]*$")
+
+
 def title_token(prefix: str) -> str | None:
     """A one-token title name whose lower-case hyphen parts are part of it ("Learn-by-interact",
     "SWE-bench-java"), unless they only describe it ("LLM-based", "RL-driven", "VLM-guided").
@@ -262,7 +266,7 @@ def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None
     if not plausible_name(name) or "," in name:
         return None
     if len(words) == 1:
-        return name if (name[0].isupper() or is_shape(name)) else None
+        return name if (name[0].isupper() or is_shape(name) or _DIGIT_NAME.match(name)) else None
     if len(words) > 4 or words[0].endswith(("ing", "ly")):
         return None
     if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _JOINER_WORDS or is_shape(w)) for w in words):

@@ -219,6 +219,39 @@ _SURVEY_TITLE = re.compile(r"\b(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:survey|re
                            r"|^(?:survey|review)[ \t]+(?:of|on)\b")
 
 
+_ENUM = r"\(?(?:i{1,3}|iv|v|[1-5]|[a-e])\)"
+# "we introduce a novel training approach, ReLIFT (...)"
+_VERB_NOUN_COMMA = re.compile(rf"\b{D._INTRO_VERB}[ \t]+(?:a|an|the|two|three)[ \t]+(?:[a-z][a-z\-]*[ \t]+){{0,5}}?"
+                              rf"[a-z][a-z\-]*,[ \t]+(?P<name>{D._W})")
+# "proposing (i) RAMDocs (...), a new dataset ...; and (ii) MADAM-RAG, ..."
+_VERB_ENUM = re.compile(rf"\b{D._INTRO_VERB}[ \t]+{_ENUM}[ \t]+")
+_ENUM_NAME = re.compile(rf"{_ENUM}[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<name>{D._W})")
+
+
+def intro_noun_then_name(d: R.Discovery) -> None:
+    """In a sentence that proposes: ``we introduce a novel approach, X`` and the names of an
+    enumeration right after the verb (``proposing (i) X, a dataset, and (ii) Y, a method``).
+
+    >>> names(intro_noun_then_name, "A Study", "We introduce a novel training approach, ReQuokka (Reinforcement "
+    ...       "Learning). We propose (i) QuokDocs, a dataset, and (ii) QUOKKA-RAG, a debate method.")
+    ['ReQuokka', 'QuokDocs', 'QUOKKA-RAG']
+    """
+    st, text = d.st, d.text
+    for s_i in sorted(st.intro_sentences):
+        s0 = st.starts[s_i]
+        s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
+        for m in _VERB_NOUN_COMMA.finditer(text, s0, s1):
+            name = D.strip_token(m.group("name"))
+            if D.is_shape(name):
+                d.add(name, "intro_noun_then_name", True, strong=False)
+        v = _VERB_ENUM.search(text, s0, s1)
+        if v:
+            for m in _ENUM_NAME.finditer(text, v.start(), s1):
+                name = D.strip_token(m.group("name"))
+                if D.is_shape(name):
+                    d.add(name, "intro_noun_then_name", True, strong=False)
+
+
 def survey_paper(d: R.Discovery) -> None:
     """A survey or review introduces no named artifact but a name-shaped system in its title
     ("OpenHelix: A Short Survey ... and Open-Source VLA Model"): its title's field ("Neural
@@ -243,7 +276,7 @@ def survey_paper(d: R.Discovery) -> None:
 
 
 RULES: list[Callable[[R.Discovery], None]] = [own_appositive, our_name_noun, intro_coordination, own_naming,
-                                              title_long_form, new_noun_name, survey_paper]
+                                              title_long_form, new_noun_name, intro_noun_then_name, survey_paper]
 R._INTRO_RULES.update(f.__name__ for f in RULES)  # their names count as introducing (explain, d.add)
 R.RULE_SOURCE.update({f.__name__: "intro" for f in RULES})
 

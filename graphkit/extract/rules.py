@@ -179,7 +179,7 @@ def our_noun_name(d: Discovery) -> None:
 
 
 # "we introduce RoboDual, a ..." / "we introduce the Improved 3D Diffusion Policy (iDP3), a novel ..."
-_DEFINED_AFTER = re.compile(r"(?:[ \t]*\([^()]{1,30}\))?,[ \t]+(?:a|an)[ \t]")
+_DEFINED_AFTER = re.compile(r"(?:[ \t]*\([^()]{1,30}\))?,[ \t]+(?:a|an|the|our|which|one[ \t]+of)[ \t]")
 
 
 def intro_sentence_names(d: Discovery) -> None:

@@ -277,6 +277,12 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                            rule="gazetteer"))
 
 
+# "... and propose Disentangled In-Context Learning (DICL)": the verb defines the long form,
+# however long the sentence before it
+_VERB_RIGHT_BEFORE = re.compile(r"\b(?:[Ww]e|and|to)[ \t]+(?:propose|introduce|present|develop|design|name|call|term)[sd]?"
+                                r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:new|novel|simple|general)[ \t]+)?$")
+
+
 def find_definitions(st: DocState, gaz: Gazetteer) -> None:
     """``long form (SHORT)``: both forms become one entity; later uses of SHORT are found."""
     text = st.text
@@ -289,7 +295,8 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         st.long_forms.setdefault(sk, a.long)
         sent = sentence_of(st.starts, a.short_start)
         before = text[st.starts[sent]:a.long_start]
-        intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)) \
+        intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)
+                 or _VERB_RIGHT_BEFORE.search(before)) \
             and _last(D.INTRO_WORD, fold(before)) >= _last(_COMPARE, before)
         _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro,
                            rule="abbreviation_short"))
