@@ -232,3 +232,10 @@ def test_a_long_form_right_after_the_intro_verb_is_proposed(ex):
 def test_title_name_may_open_with_a_digit():
     assert D.title_name("3D-GRAND: A Million-Scale Dataset", "") == "3D-GRAND"
     assert D.title_name("3D Scene Generation: A Survey", "") is None and D.title_name("360: a study", "") is None
+
+
+def test_title_name_with_a_lowercase_version_word(ex):
+    assert D.title_name("NeuQuokka v2: High-Efficiency Optical Flow", "") == "NeuQuokka v2"
+    found = ents(ex, "NeuQuokka v2: High-Efficiency Optical Flow Estimation",
+                 "We build on NeuQuokka, our earlier method, and propose NeuQuokka v2, which is faster.")
+    assert found["NeuQuokka v2"].introduced and not found["NeuQuokka"].introduced

@@ -236,6 +236,8 @@ _HYPHEN_TOKEN = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)+$")
 _NAME_TAIL_WORD = re.compile(rf"-(?:{NOT_NAME_SUFFIX}|[a-z]+(?:ed|ing))$")
 
 
+# "Kimi k1.5", "NeuFlow v2": a lower-case version word of a title name
+_VERSION_WORD = re.compile(r"^[a-z]{1,2}\d+(?:\.\d+)*$")
 # "3D-GRAND", "4D-Bench", "3DGS": a title name may open with a digit when capitals follow
 _DIGIT_NAME = re.compile(r"^\d+[A-Za-z]?-?(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][\w\-.+]*$")
 
@@ -269,7 +271,8 @@ def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None
         return name if (name[0].isupper() or is_shape(name) or _DIGIT_NAME.match(name)) else None
     if len(words) > 4 or words[0].endswith(("ing", "ly")):
         return None
-    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _JOINER_WORDS or is_shape(w)) for w in words):
+    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _JOINER_WORDS or is_shape(w) or _VERSION_WORD.match(w))
+           for w in words):
         return None
     if any(is_shape(w) and not is_stop(w) for w in words) or words[-1].lower() in TYPE_NOUNS:
         return name
