@@ -329,6 +329,7 @@ def title_name_tails(kept: list, st) -> None:
             st.links.append((tk, k))
 
 
+_PARTICIPLE = re.compile(r"-[A-Z][a-z]+ed$")
 _SIZE = re.compile(r"-(?:\d+(?:\.\d+)?[BMK]|[Ss]mall|[Bb]ase|[Ll]arge|[Mm]ini|[Tt]iny)$")
 
 
@@ -340,9 +341,10 @@ def propagate_introduced(ents: list) -> None:
 
     >>> from graphkit.model import ExtractedEntity as E
     >>> es = [E("Foo", "Method", introduced=True, source="title"), E("Foo-Coding", "Benchmark", source="context"),
-    ...       E("Bar-7B", "Method", introduced=True, source="shape"), E("Bar", "Method", source="shape")]
+    ...       E("Bar-7B", "Method", introduced=True, source="shape"), E("Bar", "Method", source="shape"),
+    ...       E("Foo-Stabilized", "Method", source="shape")]
     >>> propagate_introduced(es); [e.introduced for e in es]
-    [True, True, True, True]
+    [True, True, True, True, False]
     """
     own = [e.name for e in ents if e.introduced]
     if not own:
@@ -350,7 +352,7 @@ def propagate_introduced(ents: list) -> None:
     for e in ents:
         if e.introduced or "gazetteer" in e.source or "user" in e.source:
             continue
-        if any(e.name.startswith(n + "-") for n in own):
-            e.introduced = True
+        if any(e.name.startswith(n + "-") and not _PARTICIPLE.search(e.name, len(n)) for n in own):
+            e.introduced = True  # not "C3PO-Stabilized" (an adjective) of the introduced C3PO
         elif e.source == "shape" and any(n.startswith(e.name + "-") and _SIZE.search(n[len(e.name):]) for n in own):
             e.introduced = True
