@@ -239,3 +239,10 @@ def test_title_name_with_a_lowercase_version_word(ex):
     found = ents(ex, "NeuQuokka v2: High-Efficiency Optical Flow Estimation",
                  "We build on NeuQuokka, our earlier method, and propose NeuQuokka v2, which is faster.")
     assert found["NeuQuokka v2"].introduced and not found["NeuQuokka"].introduced
+
+
+def test_a_long_form_the_framework_is_built_upon_is_used(ex):
+    found = ents(ex, "Image Editing As Programs with Diffusion Models",
+                 "We introduce Image Editing As Quokkas (IEAQ), a unified image editing framework built upon the "
+                 "Diffusion Quokka Transformer (DQT) architecture.")
+    assert found["IEAQ"].introduced and not found["DQT"].introduced
