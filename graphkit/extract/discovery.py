@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.extract.vocabulary import VARIANT_PARTS
 from graphkit.extract.vocabulary import (GENERIC_FIRST, METRIC_HEAD, NOUN_TYPE, TITLE_TYPE_NOUNS,  # noqa: F401
                                           noun_type)
 
@@ -91,6 +92,51 @@ _SUBTITLE_NOUN = re.compile(r"\b(benchmark(?:s|ing)?|dataset|data\s?set|corpus|s
 _JOINER_WORDS = {"of", "for", "with", "as", "to", "and", "in", "from", "by", "on", "the", "a", "via", "&"}
 
 
+# words between an intro verb and the name that make the name the object of a preposition
+_PREPOSITION = re.compile(r"[ \t](?:on|upon|in|into|from|with|using|over|against|by|than|via|across|atop|at|under|"
+                          r"onto|through|to|of|for|within|among|between|beyond|after|before)[ \t]")
+_OUR = re.compile(r"(?:^|[ \t])our[ \t]")
+
+
+def object_of_preposition(between: str) -> bool:
+    """True when the words between an intro verb and a name hold a preposition, so the name
+    is not what the verb proposes: "we build on X", "we present results on X" (but "the
+    findings of our X" is the paper's own).
+
+    >>> object_of_preposition("results on "), object_of_preposition("a novel framework ")
+    (True, False)
+    >>> object_of_preposition("the findings of our ")
+    False
+    """
+    return bool(_PREPOSITION.search(" " + between)) and not _OUR.search(between) \
+        and not _OWN_OF.search(between)
+
+
+_OWN_OF = re.compile(r"\b(?:concept|notion|idea|family|suite|series|paradigm)[ \t]+of[ \t]+(?:(?:a|an|the)[ \t]+)?$")
+# "the open-source Qwen2.5-72B", "the recently released Llama 3": the verb is an adjective
+_ADJECTIVAL = re.compile(r"(?:^|[^\w])(?:the|a|an|this|these|those|its|their|other|existing|previously|recently|"
+                         r"originally|widely|commonly|popular|fully|publicly)[ \t]+(?:[a-z]+ly[ \t]+)?$", re.IGNORECASE)
+
+
+def not_proposed(text: str, verb_start: int, name_start: int) -> bool:
+    """The intro verb at ``verb_start`` does not propose the name at ``name_start``: the
+    name is the object of a preposition (:func:`object_of_preposition`), or the verb is an
+    adjective ("the open-source Qwen2.5-72B", "the recently proposed X").
+
+    >>> t = "using the open-source Qwen-Z model"
+    >>> not_proposed(t, 10, 22), not_proposed("we open-source Qwen-Z", 3, 15)
+    (True, False)
+    """
+    verb, _, between = text[verb_start:name_start].partition(" ")
+    if _AS.search(between) and not _NAMING_VERB.match(verb):
+        return True  # "we propose to treat X as Y", but "named as X" names X
+    return object_of_preposition(between) or bool(_ADJECTIVAL.search(text, max(0, verb_start - 40), verb_start))
+
+
+_AS = re.compile(r"(?:^|[ \t])(?:as|like)[ \t]")
+_NAMING_VERB = re.compile(r"(?:call|term|dub|nam)", re.IGNORECASE)
+
+
 def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
     """(start, end) of each literal in ``text[lo:hi]`` that begins a word (fast: str.find)."""
     hi = len(text) if hi is None else hi
@@ -145,14 +191,25 @@ def list_item(name: str) -> str:
     return name[4:] if name.startswith(("the ", "The ")) else name  # "X and the Robot Control Suite"
 
 
+def release_tail(token: str) -> bool:
+    """The token's lower-case hyphen parts are release or size words of its name
+    ("Phi-4-reasoning-plus", "Qwen-7B-chat"), not a description ("GPT-4-based", "RL-trained").
+
+    >>> release_tail("Phi-4-reasoning-plus"), release_tail("GPT-4-based"), release_tail("FooNet")
+    (True, False, False)
+    """
+    m = _LOWER_TAIL.search(token)
+    return bool(m) and all(p in VARIANT_PARTS for p in m.group().split("-")[1:])
+
+
 def clean_phrase(name: str) -> str:
     """Trim joiners and punctuation at the ends of a captured name phrase."""
     name = name.strip(" \t\"'“”‘’`.,;:")
     words = name.split()
     while words and words[-1] in _JOINER_WORDS:
         words.pop()
-    if words:
-        words[-1] = _LOWER_TAIL.sub("", words[-1]) if not words[-1].islower() else words[-1]
+    if words and not words[-1].islower() and not release_tail(words[-1]):
+        words[-1] = _LOWER_TAIL.sub("", words[-1])
     name = " ".join(words)
     if name.endswith(("'s", "’s")):
         name = name[:-2]
@@ -175,12 +232,35 @@ def plausible_name(name: str) -> bool:
     return True
 
 
+_HYPHEN_TOKEN = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)+$")
+_NAME_TAIL_WORD = re.compile(rf"-(?:{NOT_NAME_SUFFIX}|[a-z]+(?:ed|ing))$")
+
+
+# "Kimi k1.5", "NeuFlow v2": a lower-case version word of a title name
+_VERSION_WORD = re.compile(r"^[a-z]{1,2}\d+(?:\.\d+)*$")
+# "3D-GRAND", "4D-Bench", "3DGS": a title name may open with a digit when capitals follow
+_DIGIT_NAME = re.compile(r"^\d+[A-Za-z]?-?(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][\w\-.+]*$")
+
+
+def title_token(prefix: str) -> str | None:
+    """A one-token title name whose lower-case hyphen parts are part of it ("Learn-by-interact",
+    "SWE-bench-java"), unless they only describe it ("LLM-based", "RL-driven", "VLM-guided").
+
+    >>> title_token("Learn-by-interact"), title_token("SWE-bench-java"), title_token("LLM-based")
+    ('Learn-by-interact', 'SWE-bench-java', None)
+    """
+    t = prefix.strip(" \t\"'“”‘’`.,;")
+    if " " in t or not _HYPHEN_TOKEN.match(t) or _NAME_TAIL_WORD.search(t) or not _LOWER_TAIL.search(t):
+        return None
+    return t
+
+
 def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None:
     """The paper's own name from a ``Name: subtitle`` title, if it looks like a name."""
     m = _TITLE_PREFIX.match(title)
     if not m:
         return None
-    name = clean_phrase(m.group(1))
+    name = title_token(m.group(1)) or clean_phrase(m.group(1))
     paren = _PAREN_TAIL.match(name)
     if paren:
         name = paren.group(1)
@@ -188,10 +268,11 @@ def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None
     if not plausible_name(name) or "," in name:
         return None
     if len(words) == 1:
-        return name if (name[0].isupper() or is_shape(name)) else None
+        return name if (name[0].isupper() or is_shape(name) or _DIGIT_NAME.match(name)) else None
     if len(words) > 4 or words[0].endswith(("ing", "ly")):
         return None
-    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _JOINER_WORDS or is_shape(w)) for w in words):
+    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _JOINER_WORDS or is_shape(w) or _VERSION_WORD.match(w))
+           for w in words):
         return None
     if any(is_shape(w) and not is_stop(w) for w in words) or words[-1].lower() in TYPE_NOUNS:
         return name

@@ -19,6 +19,7 @@ from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
 from graphkit.extract.typecues import inherit_family_types
+from graphkit.extract.ownership import carry_introduced, propagate_introduced, title_name_tails
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
@@ -74,6 +75,8 @@ class _UF:
 def resolve(st: DocState) -> list[ExtractedEntity]:
     """Group the kept mentions into entities; name, type, aliases and ``introduced`` each."""
     kept = _keep_spans(st.candidates)
+    carry_introduced(kept, st)
+    title_name_tails(kept, st)
     uf = _UF()
     for c in kept:
         uf.find(c.key)
@@ -95,11 +98,7 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     out.sort(key=lambda e: e.mentions[0].start)
     out = drop_glued(drop_puns(st.text, out))
     inherit_family_types(out)  # "MAT-Search" is a setting of the MAT benchmark (typecues)
-    # "HiconAgent-3B" is a size of the introduced "HiconAgent"
-    own = [e.name for e in out if e.introduced]
-    for e in out:
-        if not e.introduced and e.source in ("shape", "variant") and any(e.name.startswith(n + "-") for n in own):
-            e.introduced = True
+    propagate_introduced(out)  # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     return out
 
 

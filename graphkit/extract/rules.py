@@ -59,7 +59,10 @@ class Discovery:
             single_ok: bool = True, strong: bool = True, cue: str = "") -> None:
         """Propose name ``n`` (cleaned, checked) found by ``rule``; ``typ`` is a type vote."""
         st, gaz = self.st, self.gaz
-        n = D.clean_phrase(n)
+        if rule != "title_prefix" or n != self.title_name:  # the title's name is cleaned already ("SWE-bench-java")
+            raw, n = n, D.clean_phrase(n)
+            if " " not in n and raw.lstrip(" \t\"'“‘`").startswith(n + "-") and not D.is_shape(n):
+                return  # "Semi" of "Semi-structured": a word cut from a lower-case compound
         if not D.plausible_name(n) or gaz.is_stop(n) or (not single_ok and len(n.split()) == 1
                                                           and not D.is_shape(n)):
             return
@@ -72,6 +75,8 @@ class Discovery:
             if inside is not None:  # part of "Long Form (SHORT)": its votes go to SHORT
                 if typ:
                     st.vote(inside, typ, weight, cue)
+                if intro and strong and rule in _INTRO_RULES and st.long_forms[inside] == n:
+                    st.intro_keys.add(inside)  # "we introduce the Improved 3D Diffusion Policy (iDP3), a ..."
                 return
         if typ:
             st.vote(k, typ, weight, cue)
@@ -179,6 +184,10 @@ def our_noun_name(d: Discovery) -> None:
         d.add(m.group("name"), "our_noun_name", True, typ, 2.0, cue=f"noun:our {noun}")
 
 
+# "we introduce RoboDual, a ..." / "we introduce the Improved 3D Diffusion Policy (iDP3), a novel ..."
+_DEFINED_AFTER = re.compile(r"(?:[ \t]*\([^()]{1,30}\))?,[ \t]+(?:a|an|the|our|which|one[ \t]+of)[ \t]")
+
+
 def intro_sentence_names(d: Discovery) -> None:
     """In a sentence that proposes something: ``we propose X``, ``X, a ...``, ``... (X)``.
 
@@ -191,8 +200,10 @@ def intro_sentence_names(d: Discovery) -> None:
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
         for m in D.INTRO_DIRECT.finditer(text, s0, s1):
+            # "we build on X", "we present results on X": X is used, not proposed
+            own = not D.not_proposed(text, m.start(), m.start("name"))
             # "we introduce RoboDual, a ...": a definition, so a known name is introduced too
-            d.add(m.group("name"), "intro_direct", True, strong=text.startswith((", a ", ", an "), m.end()))
+            d.add(m.group("name"), "intro_direct", own, strong=own and bool(_DEFINED_AFTER.match(text, m.end())))
         for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
             m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
             if m:

@@ -21,6 +21,7 @@ from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
+from graphkit.extract.ownership import RULES as OWN_RULES
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
 from graphkit.extract.typecues import subject_after_adverbial, variant_weight, vote_once
@@ -277,6 +278,12 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                            rule="gazetteer"))
 
 
+# "... and propose Disentangled In-Context Learning (DICL)": the verb defines the long form,
+# however long the sentence before it
+_VERB_RIGHT_BEFORE = re.compile(r"\b(?:[Ww]e|and|to)[ \t]+(?:propose|introduce|present|develop|design|name|call|term)[sd]?"
+                                r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:new|novel|simple|general)[ \t]+)?$")
+
+
 def find_definitions(st: DocState, gaz: Gazetteer) -> None:
     """``long form (SHORT)``: both forms become one entity; later uses of SHORT are found."""
     text = st.text
@@ -289,8 +296,10 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         st.long_forms.setdefault(sk, a.long)
         sent = sentence_of(st.starts, a.short_start)
         before = text[st.starts[sent]:a.long_start]
-        intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)) \
-            and _last(D.INTRO_WORD, fold(before)) >= _last(_COMPARE, before)
+        # the last intro word after the last compare cue; "built upon X" is both at once: a use
+        ci, ii = _last(_COMPARE, before), _last(D.INTRO_WORD, fold(before))
+        intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)
+                 or _VERB_RIGHT_BEFORE.search(before)) and (ii > ci or ci < 0)
         _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro,
                            rule="abbreviation_short"))
         _add(st, Candidate(a.long, a.long_start, a.long_start + len(a.long), "abbreviation", introduced=intro,
@@ -318,6 +327,8 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
     occurrence of what they found, then name-shaped tokens (:func:`~graphkit.extract.rules.token_shape`)."""
     d = R.Discovery(st, gaz)
     for rule in R.RULES:
+        rule(d)
+    for rule in OWN_RULES:  # graphkit.extract.ownership: is the name the paper's own
         rule(d)
     text = st.text
     for n, (rule, intro) in d.found.items():
