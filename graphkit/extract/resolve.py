@@ -189,7 +189,8 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     sources = {c.source for c in cs}
     gaz = [c for c in cs if c.source == "gazetteer"]
     keys = {c.key for c in cs}
-    defined = [k for k in keys if k in st.long_forms]
+    ordered = list(dict.fromkeys(c.key for c in cs))  # first seen first: output must not depend on hash seeds
+    defined = [k for k in ordered if k in st.long_forms]
     in_title = any(c.sentence == 0 for c in cs)
     intro_flag = any(c.introduced for c in cs)
     if not gaz and defined:
@@ -241,7 +242,7 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     else:
         votes: dict[str, float] = {"Method": 0.9}
         cues = []
-        for k in keys:
+        for k in ordered:
             for t, w in st.type_votes.get(k, {}).items():
                 votes[t] = votes.get(t, 0.0) + w
             cues += [c for c in st.cues.get(k, ()) if c not in cues]
