@@ -123,8 +123,16 @@ class ExtractedEntity:
 
         return entity_id(self.type, self.name)
 
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+    def to_dict(self, mentions: bool = True) -> dict[str, Any]:
+        """``asdict(self)`` plus ``id`` (same keys, order and copies, without asdict's slow
+        recursion); ``mentions=False`` leaves the mentions out."""
+        d = {"name": self.name, "type": self.type, "aliases": list(self.aliases), "introduced": self.introduced,
+             "count": self.count}
+        if mentions:
+            d["mentions"] = [{"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence, "rule": m.rule,
+                              "type_cues": list(m.type_cues)} for m in self.mentions]
+        d["source"] = self.source
+        d["type_votes"] = dict(self.type_votes)
         d["id"] = self.id
         return d
 
@@ -152,12 +160,12 @@ class PaperExtraction:
     entities: list[ExtractedEntity] = field(default_factory=list)
     text_hash: str = ""  # hash of Paper.text + extractor version (for the incremental cache)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, mentions: bool = True) -> dict[str, Any]:
         return {
             "id": self.paper_id,
             "title": self.title,
             "text_hash": self.text_hash,
-            "entities": [e.to_dict() for e in self.entities],
+            "entities": [e.to_dict(mentions) for e in self.entities],
         }
 
     @classmethod

@@ -107,6 +107,24 @@ def test_lone_surrogates_do_not_crash_extraction():
     json.dumps(r.to_dict())
 
 
+def test_extraction_dict_is_asdict_plus_ids(fixtures_dir):
+    """The hand-written ``to_dict`` keeps asdict's keys, order and values (and copies)."""
+    from dataclasses import asdict
+
+    from graphkit.readers import read_paths
+
+    papers = read_paths([fixtures_dir / "extract" / "papers.jsonl"]).papers
+    for r in Extractor().extract(papers):
+        d = r.to_dict()
+        want = [dict(asdict(e), id=e.id) for e in r.entities]
+        assert d["entities"] == want and [list(e) for e in d["entities"]] == [list(e) for e in want]
+        assert [list(e) for e in r.to_dict(mentions=False)["entities"]] == \
+            [[k for k in e if k != "mentions"] for e in want]
+        if r.entities:
+            d["entities"][0]["aliases"].append("x")
+            assert "x" not in r.entities[0].aliases
+
+
 # --- CLI: --explain, --html, --mentions ---------------------------------------------
 
 def _run(args, capsys):

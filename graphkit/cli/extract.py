@@ -69,11 +69,7 @@ def extract(
             if explain:
                 print(_text(explain_paper(paper, ex)))
             elif fmt is ExtractFormat.jsonl:
-                d = ex.to_dict()
-                if not mentions:
-                    for e in d["entities"]:
-                        e.pop("mentions", None)
-                print(_json_line(d))
+                print(_json_line(ex.to_dict(mentions)))
             else:
                 ents = "; ".join(f"{e.name} [{e.type}{', new' if e.introduced else ''}]" for e in ex.entities)
                 print(_text(f"{ex.title}\n    {ents or '-'}"))
