@@ -39,6 +39,7 @@ class BuildResult:
     reused: int = 0  # papers whose cached extraction was reused (--update)
     previous: int = 0  # papers already in the graph before an --update
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    cpu_timings: dict[str, float] = field(default_factory=dict)  # stage -> CPU seconds (+ workers)
 
     def counts(self) -> dict:
         G = self.graph
@@ -296,6 +297,7 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
     resolution = resolve_corpus(_drain(extractions))
     clock.lap("resolve")
     G = build_graph(papers, _drain(resolution.extractions), related_k=related_k, timings=clock.times,
+                    cpu_timings=clock.cpu,
                     references=refs, entity_attrs=resolution.node_attributes())
     clock.lap("graph")
 
@@ -315,7 +317,7 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
         final = load_embedded(G, stage)
         result.outputs["store"] = str(out / final.name)
     clock.lap("write_views")
-    result.timings = clock.times
+    result.timings, result.cpu_timings = clock.times, clock.cpu
     folder.commit({"papers": len(papers), "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                    "skipped": len(report.skipped), "update": bool(update)})
     clock.lap("commit")
