@@ -102,6 +102,7 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     etype: dict[str, str] = {}
     unknown = 0
     eids: dict[tuple[str, str], str] = {}  # (type, name) -> id: normalising is costly
+    paper_ids = {p.id for p in papers}
     for ex in extractions:
         pid = ex.paper_id
         if pid not in G or pid in paper_entities:
@@ -112,7 +113,7 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
             eid = eids.get((e.type, e.name))
             if eid is None:
                 eid = eids[(e.type, e.name)] = e.id
-            if eid in G and G.nodes[eid].get("label") == "Paper":
+            if eid in paper_ids:  # an entity id that is a paper's (only papers have a label yet)
                 continue
             aliases.setdefault(eid, set()).update(e.aliases)
             if G.has_edge(pid, eid, "MENTIONS"):  # two spellings of one entity in a paper
@@ -165,16 +166,18 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     # -- RELATED -------------------------------------------------------------------------
     with progress("related", None) as advance:
         rel = related_pairs(entities_of, k=related_k, max_df=related_max_df)
-        G.add_edges_from((a, b, "RELATED", {"type": "RELATED", "weight": round(w, 6),
-                                            "shared": shared, "rank": rank})
-                         for a, neigh in rel.items() for rank, (b, w, shared) in enumerate(neigh, 1))
+        add_edge = G.add_edge  # = add_edges_from, without its per-edge view look-ups
+        for a, neigh in rel.items():
+            for rank, (b, w, shared) in enumerate(neigh, 1):
+                add_edge(a, b, "RELATED", type="RELATED", weight=round(w, 6), shared=shared, rank=rank)
+        del rel
         advance(1)
 
     lap("related")
     # -- CO_OCCURS -----------------------------------------------------------------------
     pairs = cooccurrences(paper_entities, min_papers=cooccurs_min)
-    G.add_edges_from((a, b, "CO_OCCURS", {"type": "CO_OCCURS", "weight": round(w, 6), "papers": c})
-                     for a, b, c, w in pairs)
+    for a, b, c, w in pairs:
+        G.add_edge(a, b, "CO_OCCURS", type="CO_OCCURS", weight=round(w, 6), papers=c)
 
     lap("cooccurs")
     # -- BUILDS_ON -----------------------------------------------------------------------

@@ -33,7 +33,7 @@ def pagerank(G: nx.MultiDiGraph, *, alpha: float = 0.85, max_iter: int = 100,
     nodelist = sorted(G)
     index = {v: i for i, v in enumerate(nodelist)}
     row, col, data = [], [], []
-    for u, nbrs in G.succ.items():
+    for u, nbrs in G.adjacency():  # the plain dicts (G.succ wraps each in a view)
         i = index[u]
         for v, keys in nbrs.items():
             row.append(i)
