@@ -7,9 +7,12 @@ The corpus is the ~3,724 real abstracts of ../shared/corpora/hf-daily-api repeat
 fresh identities (copy r of a paper gets the title suffix " (copy <letters>)" and so a new
 id; every copy is read and extracted again: nothing is de-duplicated). Each size runs in a
 fresh process (reading, extraction, graph, RELATED, CO_OCCURS, BUILDS_ON, communities,
-metrics, writing graph.json); the parent prints the wall times, the per-paper cost ratio
-(largest vs smallest size) and the peak RSS (``resource.getrusage``, self + children,
-so forked extraction workers count).
+metrics, writing graph.json); the parent prints the wall and CPU times (user + system,
+extraction workers included) of the build and of each stage, the load average before and
+after each build, the per-paper cost ratio (largest vs smallest size), the 100k wall
+time against its target (150 s on this 2-core machine, quiet) and the peak RSS
+(``resource.getrusage``, self + children, so forked extraction workers count). On a
+shared machine the wall time is the CPU time stretched by the load: compare CPU times.
 
 How the repetition skews the numbers (100k = 27 copies of each real abstract):
 - every entity's df is ~27x its real df, so more entities pass the RELATED stop-entity
@@ -73,18 +76,32 @@ def peak_rss_mb() -> float:
     return (me + kids) / 1024
 
 
+TARGET_SIZE, TARGET_WALL = 100_000, 150.0  # issue 9: a 100k build in <= 150 s wall
+TARGET_RSS_MB = 3072
+
+
+def cpu_seconds() -> float:
+    """User + system seconds of this process and of its finished children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def run_one(corpus: Path, out: Path) -> dict:
     """Child process: one timed end-to-end build."""
     os.environ.setdefault("GRAPHKIT_PROGRESS", "0")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     from graphkit.pipeline import build
 
     res = build([corpus], out, html=False, store=False)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     s = res.summary()
-    return {"papers": s["papers"], "wall": wall, "peak_rss_mb": peak_rss_mb(),
+    return {"papers": s["papers"], "wall": wall, "cpu": cpu, "peak_rss_mb": peak_rss_mb(),
             "entities": s["entities"], "edges": s["edges"], "edges_by_type": s["edges_by_type"],
-            "timings": getattr(res, "timings", {})}
+            "timings": getattr(res, "timings", {}), "cpu_timings": getattr(res, "cpu_timings", {})}
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -102,6 +119,7 @@ def main() -> None:
         for n in sorted(a.sizes):
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             real = make_corpus(n, corpus)
+            before = load()
             t0 = time.perf_counter()
             proc = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(Path(tmp) / f"out-{n}")],
                                   capture_output=True, text=True, env=dict(os.environ, GRAPHKIT_PROGRESS="0"))
@@ -111,17 +129,25 @@ def main() -> None:
             r["process_wall"] = time.perf_counter() - t0
             r["size"] = n
             rows.append(r)
-            print(f"{n:>7} papers ({real} real abstracts x {n / real:.1f}): build {r['wall']:.1f} s "
-                  f"(process {r['process_wall']:.1f} s), {1000 * r['wall'] / n:.3f} ms/paper, "
-                  f"peak RSS {r['peak_rss_mb']:.0f} MB, {r['entities']} entities, {r['edges']} edges "
-                  f"{r['edges_by_type']}", flush=True)
+            print(f"{n:>7} papers ({real} real abstracts x {n / real:.1f}): build {r['wall']:.1f} s wall, "
+                  f"{r['cpu']:.1f} s CPU (process {r['process_wall']:.1f} s), {1000 * r['wall'] / n:.3f} ms/paper, "
+                  f"peak RSS {r['peak_rss_mb']:.0f} MB, load {before} -> {load()}, {r['entities']} entities, "
+                  f"{r['edges']} edges {r['edges_by_type']}", flush=True)
+            cpu = r.get("cpu_timings") or {}
             if r["timings"]:
-                print("         stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["timings"].items()), flush=True)
+                print("         stages (wall s / CPU s): "
+                      + ", ".join(f"{k} {v:.1f}/{cpu.get(k, float('nan')):.1f}" for k, v in r["timings"].items()),
+                      flush=True)
     small, big = rows[0], rows[-1]
     ratio = (big["wall"] / big["size"]) / (small["wall"] / small["size"])
     peak = max(r["peak_rss_mb"] for r in rows)
     print(f"per-paper cost ratio {big['size']} vs {small['size']}: {ratio:.2f} (target <= 1.3)")
-    print(f"{big['size']} papers: {big['wall']:.1f} s (target <= 120 s); peak RSS {peak:.0f} MB (target <= 3072 MB)")
+    for r in rows:
+        if r["size"] == TARGET_SIZE:
+            verdict = "MET" if r["wall"] <= TARGET_WALL else "MISSED"
+            print(f"{TARGET_SIZE} papers: {r['wall']:.1f} s wall (target <= {TARGET_WALL:.0f} s: {verdict}; "
+                  f"ratio {r['wall'] / TARGET_WALL:.2f}), {r['cpu']:.1f} s CPU on {os.cpu_count()} cores")
+    print(f"peak RSS {peak:.0f} MB (target <= {TARGET_RSS_MB} MB)")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import Extractor
 from graphkit.graph import build_graph, write_graph_json
 from graphkit.model import ExtractedEntity, Paper, PaperExtraction, ReadReport
-from graphkit.atomic import atomic_open
+from graphkit.atomic import atomic_open, os_error
 from graphkit.outputs import BuildFolder, load_build
 from graphkit.progress import Clock, progress
 from graphkit.readers import PaperIndex, read_paths
@@ -39,6 +39,7 @@ class BuildResult:
     reused: int = 0  # papers whose cached extraction was reused (--update)
     previous: int = 0  # papers already in the graph before an --update
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    cpu_timings: dict[str, float] = field(default_factory=dict)  # stage -> CPU seconds (+ workers)
 
     def counts(self) -> dict:
         G = self.graph
@@ -113,20 +114,61 @@ def _load_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+_line = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(row, ensure_ascii=False)
+
+
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     with atomic_open(path) as fh:
         for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            fh.write(_line(r) + "\n")
 
 
 PARALLEL_MIN = 2000  # papers to extract before worker processes may pay off
 WORKERS_ENV = "GRAPHKIT_WORKERS"  # number of extraction processes (1 = in process)
-_WORK: tuple | None = None  # (extractor, papers) inherited by forked workers
+_WORK: tuple | None = None  # (extractor, papers, render) inherited by forked workers
 
 
-def _extract_range(bounds: tuple[int, int]) -> list[PaperExtraction]:
-    extractor, papers = _WORK  # type: ignore[misc]
-    return list(extractor.extract(papers[bounds[0]:bounds[1]]))
+class LineSink:
+    """The ``papers.jsonl`` and ``extractions.jsonl`` of a staging folder, written a line
+    at a time while extraction runs (the staging folder is private and switched in whole,
+    see :mod:`graphkit.outputs`, so these need no temporary names of their own). A write
+    error is one line naming the file."""
+
+    def __init__(self, papers_path: Path, extractions_path: Path) -> None:
+        self.paths = (Path(papers_path), Path(extractions_path))
+        self.files: list = []
+        try:
+            for path in self.paths:
+                self.files.append(open(path, "w", encoding="utf-8"))
+        except OSError as e:
+            self.close()
+            raise os_error(path, e) from None
+
+    def write(self, paper_lines: Sequence[str], extraction_lines: Sequence[str]) -> None:
+        for path, fh, lines in zip(self.paths, self.files, (paper_lines, extraction_lines)):
+            try:
+                fh.write("\n".join(lines) + "\n" if lines else "")
+            except OSError as e:
+                raise os_error(path, e) from None
+
+    def close(self) -> None:
+        for path, fh in zip(self.paths, self.files):
+            try:
+                fh.close()
+            except OSError as e:
+                raise os_error(path, e) from None
+        self.files = []
+
+
+def _render(papers: Sequence[Paper], exs: Sequence[PaperExtraction]) -> tuple[list[str], list[str]]:
+    return [_line(_paper_row(p)) for p in papers], [_line(_extraction_row(e)) for e in exs]
+
+
+def _extract_range(bounds: tuple[int, int]) -> tuple[list[PaperExtraction], list[str] | None, list[str] | None]:
+    extractor, papers, render = _WORK  # type: ignore[misc]
+    part = papers[bounds[0]:bounds[1]]
+    exs = list(extractor.extract(part))
+    return (exs, *_render(part, exs)) if render else (exs, None, None)
 
 
 def extract_parallel(papers: Sequence[Paper], extractor: Extractor, *, workers: int | None = None,
@@ -139,6 +181,19 @@ def extract_parallel(papers: Sequence[Paper], extractor: Extractor, *, workers: 
     2-core box (other jobs running): 100k papers extracted in 174 s with 2 workers against
     230 s in process; on 3,000 papers 4.0-4.9 s against 4.5-5.5 s, and 9.4-9.8 s against
     5.8-6.2 s when the second core was busy. Set ``GRAPHKIT_WORKERS=1`` on a loaded machine."""
+    out: list[PaperExtraction] = []
+    for part, _, _ in extract_parts(papers, extractor, workers=workers, on_paper=on_paper,
+                                    chunk=chunk, render=False):
+        out.extend(part)
+    return out
+
+
+def extract_parts(papers: Sequence[Paper], extractor: Extractor, *, workers: int | None = None,
+                  on_paper=None, chunk: int = 250, render: bool = True):
+    """:func:`extract_parallel` as it goes: ``(extractions, paper_lines, extraction_lines)``
+    per chunk, in paper order. With ``render`` each part carries its papers' cache lines
+    (``papers.jsonl``, ``extractions.jsonl``), JSON-encoded where they were extracted: in
+    the workers that runs on every core, where encoding after extraction ran on one."""
     import multiprocessing as mp
 
     global _WORK
@@ -147,26 +202,29 @@ def extract_parallel(papers: Sequence[Paper], extractor: Extractor, *, workers: 
     if len(papers) < PARALLEL_MIN:
         workers = 1
     if workers <= 1 or "fork" not in mp.get_all_start_methods():
-        return list(extractor.extract(papers, on_paper=on_paper))
-    _WORK = (extractor, list(papers))
+        for i in range(0, len(papers), chunk):
+            part = papers[i:i + chunk]
+            exs = list(extractor.extract(part, on_paper=on_paper))
+            yield (exs, *_render(part, exs)) if render else (exs, None, None)
+        return
+    _WORK = (extractor, list(papers), render)
     try:
         bounds = [(i, min(i + chunk, len(papers))) for i in range(0, len(papers), chunk)]
-        out: list[PaperExtraction] = []
         with mp.get_context("fork").Pool(workers) as pool:
-            for part in pool.imap(_extract_range, bounds):
-                out.extend(part)
+            for got in pool.imap(_extract_range, bounds):
                 if on_paper:
-                    on_paper(len(part))
-        return out
+                    on_paper(len(got[0]))
+                yield got
     finally:
         _WORK = None
 
 
 def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
-                       cache: dict[str, PaperExtraction], *, workers: int | None = None
-                       ) -> tuple[list[PaperExtraction], int]:
+                       cache: dict[str, PaperExtraction], *, workers: int | None = None,
+                       sink: LineSink | None = None) -> tuple[list[PaperExtraction], int]:
     """Extract papers whose (id, text hash) is not in ``cache``; return all results in
-    paper order and how many were reused."""
+    paper order and how many were reused. ``sink`` receives every paper's cache lines, in
+    paper order, while the extraction runs."""
     from graphkit.extract.api import text_hash
 
     out: list[PaperExtraction | None] = []
@@ -180,10 +238,32 @@ def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
         else:
             todo.append((len(out), p))
             out.append(None)
+    made: dict[int, tuple[str, str]] = {}  # paper index -> lines rendered by a worker
+    flushed = 0
+
+    def flush() -> None:  # write the lines of the papers whose extraction is known, in order
+        nonlocal flushed
+        start = flushed
+        while flushed < len(out) and out[flushed] is not None:
+            flushed += 1
+        rows = [made.pop(i) if i in made else (_line(_paper_row(papers[i])), _line(_extraction_row(out[i])))
+                for i in range(start, flushed)]
+        sink.write([r[0] for r in rows], [r[1] for r in rows])  # type: ignore[union-attr]
+
+    at = 0
     with progress("extracting", len(todo)) as advance:
-        done = extract_parallel([p for _, p in todo], extractor, workers=workers, on_paper=advance)
-    for (i, _), ex in zip(todo, done):
-        out[i] = ex
+        for exs, plines, elines in extract_parts([p for _, p in todo], extractor, workers=workers,
+                                                 on_paper=advance, render=sink is not None):
+            for k, ex in enumerate(exs):
+                i = todo[at + k][0]
+                out[i] = ex
+                if sink is not None:
+                    made[i] = (plines[k], elines[k])
+            at += len(exs)
+            if sink is not None:
+                flush()
+    if sink is not None:
+        flush()
     return out, reused  # type: ignore[return-value]
 
 
@@ -283,11 +363,13 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
     if update and prev_build.has(KEY_FILE) and prev_build.path(KEY_FILE).read_text().strip() == key:
         cache = {d["id"]: PaperExtraction.from_dict(d)
                  for d in _load_jsonl(prev_build.path(EXTRACTIONS_FILE))}
-    extractions, reused = extract_with_cache(papers, extractor, cache, workers=workers)
+    # the cache is written as the papers are extracted (lines encoded in the workers)
+    sink = LineSink(stage / PAPERS_FILE, stage / EXTRACTIONS_FILE)
+    try:
+        extractions, reused = extract_with_cache(papers, extractor, cache, workers=workers, sink=sink)
+    finally:
+        sink.close()
     clock.lap("extract")
-    # the cache first: then the extraction objects can be freed while the graph is built
-    _write_jsonl(stage / PAPERS_FILE, (_paper_row(p) for p in papers))
-    _write_jsonl(stage / EXTRACTIONS_FILE, (_extraction_row(e) for e in extractions))
     with atomic_open(stage / KEY_FILE) as fh:
         fh.write(key + "\n")
     write_skipped(report, stage / SKIPPED_FILE)
@@ -296,6 +378,7 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
     resolution = resolve_corpus(_drain(extractions))
     clock.lap("resolve")
     G = build_graph(papers, _drain(resolution.extractions), related_k=related_k, timings=clock.times,
+                    cpu_timings=clock.cpu,
                     references=refs, entity_attrs=resolution.node_attributes())
     clock.lap("graph")
 
@@ -315,7 +398,7 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
         final = load_embedded(G, stage)
         result.outputs["store"] = str(out / final.name)
     clock.lap("write_views")
-    result.timings = clock.times
+    result.timings, result.cpu_timings = clock.times, clock.cpu
     folder.commit({"papers": len(papers), "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                    "skipped": len(report.skipped), "update": bool(update)})
     clock.lap("commit")

@@ -223,6 +223,22 @@ def test_pagerank_is_networkx_and_equals_the_former_handwritten_one(small, sampl
     assert abs(sum(ours.values()) - 1) < 1e-9 and len(ours) > 500
 
 
+def networkx_on_sorted_copy(G: nx.MultiDiGraph) -> dict[str, float]:
+    """What metrics.pagerank ran before: nx.pagerank on a sorted DiGraph copy of ``G``."""
+    H = nx.DiGraph()
+    H.add_nodes_from(sorted(G))
+    H.add_weighted_edges_from((u, v, len(keys)) for u, nbrs in G.succ.items() for v, keys in nbrs.items())
+    return {v: float(x) for v, x in nx.pagerank(H, weight="weight").items()}
+
+
+def test_pagerank_has_the_bits_of_networkx_on_a_sorted_copy(small, sample_graph):
+    papers, exs = small
+    for G in (build_graph(papers, exs), sample_graph):
+        ours, ref = pagerank(G), networkx_on_sorted_copy(G)
+        assert list(ours) == list(ref) and ours == ref  # equal floats, not merely close
+    assert pagerank(nx.MultiDiGraph()) == {}
+
+
 def test_order_independent_and_json_round_trip(small, tmp_path):
     papers, exs = small
     G1 = build_graph(papers, exs)

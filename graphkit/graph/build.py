@@ -45,6 +45,7 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
                 related_k: int = 10, related_max_df: int | None = None,
                 cooccurs_min: int = 1, max_introducers: int = 3, seed: int = 42,
                 with_communities: bool = True, timings: dict | None = None,
+                cpu_timings: dict | None = None,
                 references: dict[str, list[dict]] | None = None,
                 entity_attrs: dict[str, dict] | None = None) -> nx.MultiDiGraph:
     """The typed graph: nodes, MENTIONS, INTRODUCES, RELATED, CO_OCCURS, BUILDS_ON, CITES,
@@ -60,7 +61,7 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
     ``entity_attrs`` (entity id -> properties, e.g.
     :meth:`graphkit.resolve.CorpusResolution.node_attributes`) are set on the entity
     nodes (``type_votes``, ``type_confidence``); ``timings`` (a dict) receives
-    the seconds of each step. Python's cyclic garbage collector is paused meanwhile
+    the seconds of each step, ``cpu_timings`` their CPU seconds. Python's cyclic garbage collector is paused meanwhile
     (millions of small objects made it rescan the heap over and over; nothing built here
     is cyclic garbage).
     """
@@ -72,6 +73,7 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
         return _build_graph(papers, extractions, related_k=related_k, related_max_df=related_max_df,
                             cooccurs_min=cooccurs_min, max_introducers=max_introducers, seed=seed,
                             with_communities=with_communities, timings=timings,
+                            cpu_timings=cpu_timings,
                             references=references, entity_attrs=entity_attrs or {})
     finally:
         if was:
@@ -81,10 +83,11 @@ def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction],
 def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
                  related_k: int, related_max_df: int | None, cooccurs_min: int,
                  max_introducers: int, seed: int, with_communities: bool,
-                 timings: dict | None, references: dict[str, list[dict]] | None = None,
+                 timings: dict | None, cpu_timings: dict | None = None,
+                 references: dict[str, list[dict]] | None = None,
                  entity_attrs: dict[str, dict] | None = None) -> nx.MultiDiGraph:
     papers = list(papers)
-    lap = Clock(timings, prefix="graph.").lap
+    lap = Clock(timings, prefix="graph.", cpu=cpu_timings).lap
 
     G = nx.MultiDiGraph(related_k=related_k)
     issues: dict[str, int] = {}
@@ -99,6 +102,7 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     etype: dict[str, str] = {}
     unknown = 0
     eids: dict[tuple[str, str], str] = {}  # (type, name) -> id: normalising is costly
+    paper_ids = {p.id for p in papers}
     for ex in extractions:
         pid = ex.paper_id
         if pid not in G or pid in paper_entities:
@@ -109,7 +113,7 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
             eid = eids.get((e.type, e.name))
             if eid is None:
                 eid = eids[(e.type, e.name)] = e.id
-            if eid in G and G.nodes[eid].get("label") == "Paper":
+            if eid in paper_ids:  # an entity id that is a paper's (only papers have a label yet)
                 continue
             aliases.setdefault(eid, set()).update(e.aliases)
             if G.has_edge(pid, eid, "MENTIONS"):  # two spellings of one entity in a paper
@@ -162,16 +166,18 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     # -- RELATED -------------------------------------------------------------------------
     with progress("related", None) as advance:
         rel = related_pairs(entities_of, k=related_k, max_df=related_max_df)
-        G.add_edges_from((a, b, "RELATED", {"type": "RELATED", "weight": round(w, 6),
-                                            "shared": shared, "rank": rank})
-                         for a, neigh in rel.items() for rank, (b, w, shared) in enumerate(neigh, 1))
+        add_edge = G.add_edge  # = add_edges_from, without its per-edge view look-ups
+        for a, neigh in rel.items():
+            for rank, (b, w, shared) in enumerate(neigh, 1):
+                add_edge(a, b, "RELATED", type="RELATED", weight=round(w, 6), shared=shared, rank=rank)
+        del rel
         advance(1)
 
     lap("related")
     # -- CO_OCCURS -----------------------------------------------------------------------
     pairs = cooccurrences(paper_entities, min_papers=cooccurs_min)
-    G.add_edges_from((a, b, "CO_OCCURS", {"type": "CO_OCCURS", "weight": round(w, 6), "papers": c})
-                     for a, b, c, w in pairs)
+    for a, b, c, w in pairs:
+        G.add_edge(a, b, "CO_OCCURS", type="CO_OCCURS", weight=round(w, 6), papers=c)
 
     lap("cooccurs")
     # -- BUILDS_ON -----------------------------------------------------------------------
