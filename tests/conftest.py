@@ -18,6 +18,15 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
+def ex():
+    """One packaged-gazetteer :class:`~graphkit.extract.Extractor` for the whole session
+    (extract_one keeps no state between papers)."""
+    from graphkit.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
 def sample_dir() -> Path:
     """The bundled sample: four Daily Papers page dumps (210 entries, 190 papers)."""
     return DATA

@@ -6,13 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit.extract import Extractor
 from graphkit.model import Paper
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
 
 
 def check(result, paper):

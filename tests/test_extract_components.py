@@ -16,11 +16,6 @@ from graphkit.extract.sentences import sentence_starts
 from graphkit.model import Paper
 
 
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
 def ents(ex, title, abstract=""):
     r = ex.extract_one(Paper("p", title, abstract))
     return {e.name: e for e in r.entities}

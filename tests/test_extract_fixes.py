@@ -9,20 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.extract import Extractor
 from graphkit.extract.stages import _CTRL, _DOMAIN, _URL, clean_text, strip_latex
+from helpers.extract import entities as ents
 from graphkit.model import Paper
 
 API = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "hf-daily-api"
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
-def ents(ex, title, abstract=""):
-    return {e.name: e for e in ex.extract_one(Paper("p", title, abstract)).entities}
 
 
 # --- 2a: title words that only refer to other things -------------------------------------

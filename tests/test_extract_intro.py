@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.extract import Extractor
 from graphkit.extract import discovery as D
 from graphkit.extract import ownership as O
-from graphkit.model import Paper
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
-def ents(ex, title, abstract=""):
-    return {e.name: e for e in ex.extract_one(Paper("p", title, abstract)).entities}
+from helpers.extract import entities as ents
 
 
 # --- discovery rules of graphkit.extract.ownership, one each ---------------------------

@@ -7,14 +7,8 @@ import random
 
 import pytest
 
-from graphkit.extract import Extractor
 from graphkit.extract.evaluate import evaluate
 from graphkit.readers import read_paths
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
 
 
 def test_fixture_gold_scores_high(fixtures_dir):

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.extract import Extractor
 from graphkit.extract import rules as R
 from graphkit.extract.vocabulary import name_shape_type, noun_type
+from helpers.extract import entities as ents
 from graphkit.model import Paper
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
-def ents(ex, title, abstract=""):
-    return {e.name: e for e in ex.extract_one(Paper("p", title, abstract)).entities}
 
 
 def rules_of(e):

@@ -7,18 +7,8 @@ import doctest
 
 import pytest
 
-from graphkit.extract import Extractor
 from graphkit.extract import typecues
-from graphkit.model import Paper
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
-def ents(ex, title, abstract=""):
-    return {e.name: e for e in ex.extract_one(Paper("p", title, abstract)).entities}
+from helpers.extract import entities as ents
 
 
 def test_docstring_examples_hold():

@@ -8,7 +8,6 @@ from importlib import resources
 
 import pytest
 
-from graphkit.extract import Extractor
 from graphkit.extract.gazetteer import PACKAGED, STOP, Gazetteer, _parse
 from graphkit.extract.normalize import name_key
 from graphkit.model import ALL_ENTITY_TYPES, Paper
@@ -47,11 +46,6 @@ def test_every_type_is_valid_and_no_name_is_declared_twice():
     # the base and extra files predate this check: only duplicates involving newer files fail
     assert [d for d in dupes if not all(s.startswith("gazetteer.tsv") or s.startswith("gazetteer_extra.tsv")
                                         for s in d[1:])] == []
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
 
 
 def _names(ex, text: str) -> list[tuple[str, str]]:

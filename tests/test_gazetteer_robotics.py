@@ -4,26 +4,14 @@ names with versions kept apart and common words left alone."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
-from graphkit.extract import Extractor
-from graphkit.extract.gazetteer import PACKAGED, STOP, Gazetteer, _parse
+from graphkit.extract.gazetteer import PACKAGED, STOP, Gazetteer
 from graphkit.extract.normalize import name_key
+from helpers.extract import packaged_entries as _entries
 from graphkit.model import ALL_ENTITY_TYPES, Paper
 
 FILE = "gazetteer_robotics.tsv"
-
-
-def _entries(name):
-    text = (resources.files("graphkit.extract") / "data" / name).read_text(encoding="utf-8")
-    return _parse(text, name)
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
 
 
 def names(ex, abstract, title="A study"):
