@@ -126,6 +126,17 @@ def read_paths(*a, **k):  # the first thing a build does in its staging folder
 
 
 graphkit.pipeline.read_paths = read_paths
+original_sink_write = graphkit.pipeline.LineSink.write
+
+
+def sink_write(self, *a, **k):  # papers.jsonl in staging holds the lines extracted so far
+    original_sink_write(self, *a, **k)
+    for fh in self.files:
+        fh.flush()
+    pause(self.paths[0].name)
+
+
+graphkit.pipeline.LineSink.write = sink_write
 original_many = EmbeddedStore.write_many
 
 
@@ -176,13 +187,14 @@ def servers_under(out: Path) -> list[int]:
     return pids
 
 
-# One kill point per way a build can be caught. The other files written into staging
-# (extractions, graph.json, graph.html) are written the same way as papers.jsonl (a temporary
-# file in the staging folder), and every step of the switch itself is interrupted in
+# One kill point per way a build can be caught. papers.jsonl and extractions.jsonl are
+# written a chunk at a time while extraction runs (graphkit.pipeline.LineSink); graph.json
+# and graph.html through atomic_open (a temporary file in the staging folder, hooked above
+# too); every step of the switch itself is interrupted in
 # test_a_build_stopped_at_any_step_of_its_swap_shows_one_build.
 STAGES = {
     "started": "the staging folder exists and the lock is held, nothing written yet",
-    "papers.jsonl": "the first output is half written (a temporary file in staging)",
+    "papers.jsonl": "the cache files are half written (the lines extracted so far, in staging)",
     "store": "the embedded store's own server process is loading the graph into staging",
 }
 
