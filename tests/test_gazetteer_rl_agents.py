@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.extract.gazetteer import PACKAGED, STOP, Gazetteer
+from graphkit.extract.gazetteer import PACKAGED, Gazetteer
 from graphkit.extract.normalize import name_key, singular_key
-from helpers.extract import packaged_entries as _entries
+from helpers.extract import forms_of_other_files, packaged_entries as _entries
 from graphkit.model import ALL_ENTITY_TYPES, Paper
 
 FILE = "gazetteer_rl_agents.tsv"
@@ -32,15 +32,7 @@ def test_file_is_packaged_large_and_typed():
 
 
 def test_no_name_or_stop_word_of_another_file_and_none_twice():
-    others = {}
-    for f in PACKAGED:
-        if f == FILE:
-            continue
-        for e in _entries(f):
-            for form in [e.name, *e.aliases]:
-                others.setdefault(name_key(form), f"{f}: {e.name}")
-                if e.type == STOP:  # a later entry would silently undo a deliberate stop word
-                    others.setdefault(singular_key(form), f"{f}: {e.name} (STOP)")
+    others = forms_of_other_files(FILE, stop_singulars=True)
     seen = {}
     for e in _entries(FILE):
         for form in [e.name, *e.aliases]:

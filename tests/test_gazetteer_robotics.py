@@ -8,7 +8,7 @@ import pytest
 
 from graphkit.extract.gazetteer import PACKAGED, STOP, Gazetteer
 from graphkit.extract.normalize import name_key
-from helpers.extract import packaged_entries as _entries
+from helpers.extract import forms_of_other_files, packaged_entries as _entries
 from graphkit.model import ALL_ENTITY_TYPES, Paper
 
 FILE = "gazetteer_robotics.tsv"
@@ -30,13 +30,7 @@ def test_file_is_packaged_and_large():
 
 
 def test_no_name_twice_within_or_across_packaged_files():
-    others = {}
-    for f in PACKAGED:
-        if f == FILE:
-            continue
-        for e in _entries(f):
-            for form in [e.name, *e.aliases]:
-                others.setdefault(name_key(form), f"{f}: {e.name}")
+    others = forms_of_other_files(FILE)
     seen = {}
     for e in _entries(FILE):
         for form in [e.name, *e.aliases]:
