@@ -126,9 +126,10 @@ def intro_coordination(d: R.Discovery) -> None:
                 d.add(D.strip_token(c.group("name")), "intro_coordination", True, strong=False)
 
 
+_NAMING_VERBS = ("termed", "called", "named", "dubbed", "coined", "denoted")
 _OWN_NAMING = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Oo]ur)[ \t]+(?:resulting|proposed|final|overall|complete|full|new)[ \t]+(?:[a-z\-]+[ \t]+){{0,3}}?"
-    rf"(?:is|are|was)[ \t]+(?:thus[ \t]+|therefore[ \t]+|hence[ \t]+)?(?:termed|called|named|dubbed|coined|denoted)"
+    rf"(?:is|are|was)[ \t]+(?:thus[ \t]+|therefore[ \t]+|hence[ \t]+)?(?:{'|'.join(_NAMING_VERBS)})"
     rf"[ \t]+(?:as[ \t]+)?[\"'“‘`]*(?P<name>{D.NAME})")
 
 
@@ -140,6 +141,8 @@ def own_naming(d: R.Discovery) -> None:
     """
     low = d.st.lower
     if " is " not in low and " are " not in low and " was " not in low:
+        return
+    if not any(v in d.text for v in _NAMING_VERBS):  # the regex scans the whole text: most have none
         return
     for m in _OWN_NAMING.finditer(d.text):
         d.add(D.list_item(m.group("name")), "own_naming", True)
