@@ -110,6 +110,18 @@ def clause_start(text: str, lo: int, hi: int) -> int:
     return last
 
 
+def word_start(text: str, lo: int, hi: int, k: int) -> int:
+    """Where the ``k``-th last word of ``text[lo:hi]`` starts (-1 if fewer words): the long form
+    of "Robot See Robot Do (RSRD)" starts at the first "Robot", not at the last one.
+
+    >>> t = "develops Robot See Robot Do (RSRD)"
+    >>> t[word_start(t, 0, t.index("("), 4):t.index("(")]
+    'Robot See Robot Do '
+    """
+    starts = [w.start() for w in _WORD.finditer(text, lo, hi)]
+    return starts[-k] if 0 < k <= len(starts) else -1
+
+
 def find_abbreviations(text: str, lo: int = 0, hi: int | None = None) -> list[Abbreviation]:
     """Every ``long form (SHORT)`` definition in ``text[lo:hi]`` (offsets into ``text``)."""
     hi = len(text) if hi is None else hi
@@ -141,7 +153,7 @@ def find_abbreviations(text: str, lo: int = 0, hi: int | None = None) -> list[Ab
             continue
         while len(long_words) > 1 and long_words[0] in _LEAD_WORDS:  # "introduce the Improved 3D Diffusion Policy"
             long_words = long_words[1:]
-        long_start = text.rfind(long_words[0], w0, m.start())
+        long_start = word_start(text, w0, m.start(), len(long_words))
         if long_start < 0:
             continue
         long = text[long_start:m.start()].rstrip()

@@ -202,10 +202,24 @@ def release_tail(token: str) -> bool:
     return bool(m) and all(p in VARIANT_PARTS for p in m.group().split("-")[1:])
 
 
+_NUMBER_WORD = re.compile(r"^\d[\d.,]*%?$")
+
+
+def number_after_joiner(words: list[str]) -> list[str]:
+    """Drop a trailing number that a joiner links to the name: a score, not a part of it.
+
+    >>> number_after_joiner("MIG-Bench with a 9.1".split()), number_after_joiner(["Llama", "3"])
+    (['MIG-Bench', 'with', 'a'], ['Llama', '3'])
+    """
+    if len(words) > 2 and _NUMBER_WORD.match(words[-1]) and words[-2] in _JOINER_WORDS:
+        return words[:-1]
+    return words
+
+
 def clean_phrase(name: str) -> str:
     """Trim joiners and punctuation at the ends of a captured name phrase."""
     name = name.strip(" \t\"'“”‘’`.,;:")
-    words = name.split()
+    words = number_after_joiner(name.split())
     while words and words[-1] in _JOINER_WORDS:
         words.pop()
     if words and not words[-1].islower() and not release_tail(words[-1]):
