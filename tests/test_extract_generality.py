@@ -26,3 +26,39 @@ def test_a_long_form_whose_first_word_repeats_starts_at_its_first_word(ex):
                  "RSRD replicates object trajectories.")
     assert [n for n in found if "RSRD" in n or "Robot See" in n] == ["Robot See Robot Do"]
     assert "RSRD" in found["Robot See Robot Do"].aliases and found["Robot See Robot Do"].introduced
+
+
+def test_a_score_of_a_metric_is_cut_but_a_name_with_of_a_number_stays():
+    assert D.clean_phrase("FID of 1.98") == "FID"
+    assert D.clean_phrase("Game of 24") == "Game of 24"
+
+
+# --- precision ------------------------------------------------------------------------------
+
+def test_a_plural_acronym_in_a_title_that_names_something_else_is_a_category(ex):
+    found = ents(ex, "QuokkaDrone: A VLA Model for Cognitive Task Solving in UAVs",
+                 "This paper introduces QuokkaDrone, a novel model tailored for complex Unmanned Aerial "
+                 "Vehicles (UAVs) tasks.")
+    assert "QuokkaDrone" in found and not any("UAV" in n or "Unmanned" in n for n in found)
+    # a title without a "Name:" prefix may name the paper's own plural acronym
+    found = ents(ex, "Video Quokka Models", "We introduce Video Quokka Models (VQMs), a family of video models.")
+    assert any("VQM" in n or "Video Quokka" in n for n in found)
+
+
+def test_a_special_token_in_angle_brackets_is_no_name(ex):
+    found = ents(ex, "QuokkaActor: Coordinate-Free Grounding",
+                 "QuokkaActor learns to align a dedicated <ACTOR> token with all relevant visual patch tokens.")
+    assert "QuokkaActor" in found and "ACTOR" not in found
+
+
+# --- introduced -----------------------------------------------------------------------------
+
+def test_a_stop_word_acronym_the_paper_defines_as_its_own_is_a_name(ex):
+    found = ents(ex, "FAST: Efficient Action Tokenization for Vision-Language-Action Models",
+                 "Our tokenization approach, Frequency-space Action Sequence Tokenization (FAST), enables us to "
+                 "train autoregressive VLAs. FAST works well.")
+    assert found["FAST"].introduced and "Frequency-space Action Sequence Tokenization" in found["FAST"].aliases
+    # a measure named with its acronym after "our method improves" stays a stop word
+    found = ents(ex, "QuokkaSplat: Gaussian Splatting for Photo Collections",
+                 "Our method improves the Peak Signal-to-Noise Ratio (PSNR) by 5.3 dB compared to 3DGS.")
+    assert "PSNR" not in found and "Peak Signal-to-Noise Ratio" not in found

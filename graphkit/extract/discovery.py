@@ -211,7 +211,8 @@ def number_after_joiner(words: list[str]) -> list[str]:
     >>> number_after_joiner("MIG-Bench with a 9.1".split()), number_after_joiner(["Llama", "3"])
     (['MIG-Bench', 'with', 'a'], ['Llama', '3'])
     """
-    if len(words) > 2 and _NUMBER_WORD.match(words[-1]) and words[-2] in _JOINER_WORDS:
+    if len(words) > 2 and _NUMBER_WORD.match(words[-1]) and words[-2] in _JOINER_WORDS and (
+            words[-2] != "of" or not words[-1].isdigit()):  # "Game of 24" is a name, "FID of 1.98" a score
         return words[:-1]
     return words
 

@@ -359,3 +359,36 @@ def propagate_introduced(ents: list) -> None:
             e.introduced = True  # not "C3PO-Stabilized" (an adjective) of the introduced C3PO
         elif e.source == "shape" and any(n.startswith(e.name + "-") and _SIZE.search(n[len(e.name):]) for n in own):
             e.introduced = True
+
+
+# --- definitions that override a stop word ----------------------------------------------
+
+# "Our tokenization approach, <Long Form> (FAST)", "we propose <Long Form> (FAST)"
+_OWN_RIGHT_BEFORE = re.compile(r"(?:\b[Oo]ur[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:method|approach|model|framework|agent|"
+                               r"system|policy|algorithm|benchmark|dataset|architecture|pipeline|scheme|module|"
+                               r"technique|strategy|tokenizer|objective|loss|recipe|paradigm)s?,?"
+                               r"|\b(?:[Ww]e|and|to)[ \t]+"
+                               r"(?:propose|introduce|present|develop|design|name|call|term)[sd]?"
+                               r"(?:[ \t]+(?:a|an|the))?(?:[ \t]+(?:new|novel|simple|general))?)[ \t]+$")
+_TITLE_CASE_WORD = re.compile(r"^(?:[A-Z\d][\w\-]*|[a-z]{1,3})$")  # "Frequency-space", "of", "3D"
+
+
+def own_stop_acronym(text: str, title_end: int, sent_start: int, short: str, long: str, long_start: int) -> bool:
+    """An acronym that is a stop word elsewhere ("FAST", "BEST", "SLM") is the paper's own name
+    when the paper proposes it under a Title Case long form, right after "our ...", an intro
+    verb, or as the title's ``NAME:`` prefix.
+
+    >>> t = "FAST: Action Tokenization\\n\\nOur approach, Frequency-space Action Sequence Tokenization (FAST), wins."
+    >>> i = t.index("Frequency"); own_stop_acronym(t, 25, 27, "FAST", t[i:t.index(" (FAST")], i)
+    True
+    >>> t = "A Study\\n\\nOur method improves the Peak Signal-to-Noise Ratio (PSNR) by 5 dB."
+    >>> i = t.index("Peak"); own_stop_acronym(t, 7, 9, "PSNR", "Peak Signal-to-Noise Ratio", i)
+    False
+    """
+    if not short.isupper() or len(short) < 3 or len(long.split()) < 2:
+        return False
+    if not all(_TITLE_CASE_WORD.match(w) for w in long.split()):
+        return False
+    if text.startswith(short + ":", 0) and title_end > len(short):
+        return True
+    return bool(_OWN_RIGHT_BEFORE.search(text, sent_start, long_start))

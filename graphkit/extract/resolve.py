@@ -197,8 +197,9 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if not gaz and defined:
         longs = [st.long_forms[k] for k in defined]
         shorts = [c.text for c in cs if c.key in st.long_forms]
-        if any(_PLURAL_ACRONYM.search(s) for s in shorts) and not in_title:
-            return None  # "IDAs", "LLMs": a category, not a named artifact
+        if any(_PLURAL_ACRONYM.search(s) for s in shorts) and not (in_title and (
+                st.title_key in keys or not st.title_key.strip("\x00"))):
+            return None  # "IDAs", "LLMs", "X: ... in UAVs" (a title naming X): a category, not an artifact
         title = text[:st.title_end].lower()
         if all(_GENERIC_HEAD.search(lf) for lf in longs) \
                 and not (in_title or intro_flag or any(lf.lower() in title for lf in longs)):

@@ -375,6 +375,15 @@ _INTRO_RULES = {"title_prefix", "title_phrase", "called_name", "appositive_name"
                 "intro_apposition", "intro_paren", "intro_sentence_start"}
 
 
+def special_token(text: str, start: int, end: int) -> bool:
+    """A token in angle brackets is a model's special token, no name: "a dedicated <ACTOR> token".
+
+    >>> t = "align a dedicated <ACTOR> token"; special_token(t, 19, 24)
+    True
+    """
+    return start > 0 and text[start - 1] == "<" and text.startswith(">", end)
+
+
 def token_shape(st: DocState, gaz) -> None:
     """Name-shaped tokens: CamelCase, inner capitals, a capital and a digit (``OptoPrime``, ``GPT-4o``).
 
@@ -390,7 +399,7 @@ def token_shape(st: DocState, gaz) -> None:
         tok = cache.get(t, False)
         if tok is False:
             tok = shape_name(t)
-        if tok:
+        if tok and not special_token(text, m.start(), m.end()):
             c = Candidate(tok, m.start(), m.start() + len(tok), "shape", rule="token_shape")
             c.sentence = bisect_right(starts, c.start) - 1
             cands.append(c)

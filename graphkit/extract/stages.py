@@ -21,7 +21,7 @@ from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.normalize import fold, singular_key
-from graphkit.extract.ownership import RULES as OWN_RULES
+from graphkit.extract.ownership import RULES as OWN_RULES, own_stop_acronym
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
 from graphkit.extract.typecues import subject_after_adverbial, variant_weight, vote_once
@@ -288,7 +288,8 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
     """``long form (SHORT)``: both forms become one entity; later uses of SHORT are found."""
     text = st.text
     for a in find_abbreviations(text):
-        if gaz.is_stop(a.short) or gaz.is_stop(a.long):
+        if gaz.is_stop(a.long) or gaz.is_stop(a.short) and not own_stop_acronym(
+                text, st.title_end, st.starts[sentence_of(st.starts, a.long_start)], a.short, a.long, a.long_start):
             continue
         sk = singular_key(a.short)
         st.links.append((sk, singular_key(a.long)))
