@@ -62,3 +62,20 @@ def test_a_stop_word_acronym_the_paper_defines_as_its_own_is_a_name(ex):
     found = ents(ex, "QuokkaSplat: Gaussian Splatting for Photo Collections",
                  "Our method improves the Peak Signal-to-Noise Ratio (PSNR) by 5.3 dB compared to 3DGS.")
     assert "PSNR" not in found and "Peak Signal-to-Noise Ratio" not in found
+
+
+# --- aliases --------------------------------------------------------------------------------
+
+def test_an_undefined_acronym_is_an_alias_of_the_title_case_name_it_spells(ex):
+    found = ents(ex, "Adversarial Quokka Collection: Perturbations for Robotic Imitation Learning",
+                 "We introduce Adversarial Quokka Collection, a framework for robotic data acquisition. "
+                 "Unlike conventional pipelines, AQC adopts a collaborative perturbation paradigm.")
+    assert "AQC" not in found and "AQC" in found["Adversarial Quokka Collection"].aliases
+    found = ents(ex, "MSQ-Agent: Incorporating Multi-Scale Quokka into Embodied Agents",
+                 "We introduce Multi-Scale Quokka Agent (MSQ-Agent), an embodied agent. MSQ achieves this "
+                 "through an experience selector.")
+    assert "MSQ" not in found and "MSQ" in found["MSQ-Agent"].aliases
+    # the title's own acronym stays the name
+    found = ents(ex, "UCQE: A User-Centric Quokka Expertise Benchmark",
+                 "We introduce the UCQE benchmark. User-Centric Quokka Expertise covers many tasks.")
+    assert "UCQE" in found and "User-Centric Quokka Expertise" not in found

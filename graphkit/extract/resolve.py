@@ -96,10 +96,60 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
         if e is not None:
             out.append(e)
     out.sort(key=lambda e: e.mentions[0].start)
-    out = drop_glued(drop_puns(st.text, out))
+    out = merge_implicit_acronyms(drop_glued(drop_puns(st.text, out)))
     inherit_family_types(out)  # "MAT-Search" is a setting of the MAT benchmark (typecues)
     propagate_introduced(out)  # "HiconAgent-3B" is a size of the introduced "HiconAgent"
     return out
+
+
+_BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_ACRONYM_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_SMALL_WORDS = {"of", "for", "with", "the", "and", "in", "on", "to", "a", "an", "via", "from", "by", "&"}
+
+
+def _initials(form: str) -> set[str]:
+    """The capitals a Title Case form abbreviates to, by words and by hyphen parts."""
+    words = [w for w in form.split() if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return set()
+    by_word = "".join(w[0] for w in words).upper()
+    by_part = "".join(p[0] for w in words for p in _ACRONYM_PART.findall(w)).upper()
+    return {by_word, by_part}
+
+
+def merge_implicit_acronyms(ents: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """An acronym the paper uses without defining it is an alias of the paper's Title Case
+    name it spells: "we introduce Adversarial Data Collection ... ADC adopts"; "Multi-Scale
+    Insight Agent (MSI-Agent) ... MSI achieves" (its head word left out).
+
+    >>> a = ExtractedEntity("Adversarial Data Collection", "Method", introduced=True, count=1)
+    >>> b = ExtractedEntity("ADC", "Method", count=2, source="shape")
+    >>> [(e.name, e.aliases, e.count) for e in merge_implicit_acronyms([a, b])]
+    [('Adversarial Data Collection', ['ADC'], 3)]
+    """
+    shorts = [e for e in ents if _BARE_ACRONYM.match(e.name) and not e.aliases and "gazetteer" not in e.source]
+    if not shorts:
+        return ents
+    gone: set[int] = set()
+    for e in shorts:
+        for f in ents:
+            if f is e or id(f) in gone or "gazetteer" in f.source:
+                continue
+            spelled = set()
+            for form in [f.name, *f.aliases]:
+                spelled |= _initials(form)
+                if f.name.startswith(e.name + "-") and " " in form:  # "MSI-Agent" = "Multi-Scale Insight Agent"
+                    spelled |= {s[:-1] for s in _initials(form)}
+            if e.name in spelled:
+                # the title's "UCFE: A ... Benchmark" stays the name (and type); else the long name does
+                keep, drop = (e, f) if e.mentions and e.mentions[0].start == 0 else (f, e)
+                keep.aliases += [a for a in [drop.name, *drop.aliases] if a not in keep.aliases and a != keep.name]
+                keep.count += drop.count
+                keep.mentions = sorted(keep.mentions + drop.mentions, key=lambda m: m.start)
+                keep.introduced = keep.introduced or drop.introduced
+                gone.add(id(drop))
+                break
+    return [e for e in ents if id(e) not in gone]
 
 
 _MIXED = re.compile(r"^[A-Za-z]{4,}$")
