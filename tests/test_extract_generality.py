@@ -79,3 +79,12 @@ def test_an_undefined_acronym_is_an_alias_of_the_title_case_name_it_spells(ex):
     found = ents(ex, "UCQE: A User-Centric Quokka Expertise Benchmark",
                  "We introduce the UCQE benchmark. User-Centric Quokka Expertise covers many tasks.")
     assert "UCQE" in found and "User-Centric Quokka Expertise" not in found
+
+
+def test_platforms_formats_and_generic_robotics_terms_are_no_entities(ex):
+    found = ents(ex, "QuokkaAgent: Cross-Platform GUI Automation",
+                 "QuokkaAgent operates apps on Android, Windows and Linux by reading the DOM and emits LaTeX. "
+                 "Its robot uses BEV maps and SLAM, and we add a System-2 planner with ToM reasoning. "
+                 "QuokkaDrive achieves 88.1 PDMS on NAVSIM.")
+    assert {"QuokkaAgent", "QuokkaDrive", "NAVSIM"} <= set(found)
+    assert not {"Android", "Windows", "Linux", "DOM", "LaTeX", "BEV", "SLAM", "System-2", "ToM", "PDMS"} & set(found)
