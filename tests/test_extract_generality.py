@@ -88,3 +88,11 @@ def test_platforms_formats_and_generic_robotics_terms_are_no_entities(ex):
                  "QuokkaDrive achieves 88.1 PDMS on NAVSIM.")
     assert {"QuokkaAgent", "QuokkaDrive", "NAVSIM"} <= set(found)
     assert not {"Android", "Windows", "Linux", "DOM", "LaTeX", "BEV", "SLAM", "System-2", "ToM", "PDMS"} & set(found)
+
+
+def test_lower_case_words_are_no_gazetteer_name_written_joined(ex):
+    found = ents(ex, "A Study", "We build an open VLA model, compare with the open Llama-3.1 model and test "
+                                "meta world knowledge on visual puzzles.")
+    assert "OpenVLA" not in found and "Meta-World" not in found and "VisualPuzzles" not in found
+    assert not any(n.startswith("open ") for n in found)
+    assert "OpenVLA" in ents(ex, "A Study", "We fine-tune Open VLA and OpenVLA-OFT.")

@@ -20,7 +20,7 @@ from graphkit.extract import rules as R
 from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
-from graphkit.extract.normalize import fold, singular_key
+from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.extract.ownership import RULES as OWN_RULES, own_stop_acronym
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
@@ -235,6 +235,20 @@ def split_sentences(st: DocState) -> None:
             st.intro_sentences.add(sentence_of(st.starts, m.start()))
 
 
+def lower_words_of_joined_name(surface: str, forms: list[str]) -> bool:
+    """Lower-case words that a gazetteer name writes joined are an ordinary phrase: "an open
+    VLA model" is no OpenVLA, "meta world knowledge" no Meta-World ("Open VLA" still is).
+
+    >>> lower_words_of_joined_name("open VLA", ["OpenVLA"]), lower_words_of_joined_name("Open VLA", ["OpenVLA"])
+    (True, False)
+    """
+    if " " not in surface or not surface[:1].islower():
+        return False
+    k = name_key(surface)
+    same = [f for f in forms if name_key(f) == k]
+    return bool(same) and all(" " not in f for f in same)
+
+
 def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
     """Every gazetteer mention; ``X-7B``-style suffixes make a distinct variant of X."""
     text = st.text
@@ -242,6 +256,8 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
         start, end = g.start, g.end
         if " " in g.text and _PLAIN_PHRASE.match(g.text) and _CAP_BEFORE.search(text, max(0, start - 30), start):
             continue  # "Streaming Diffusion Policy": part of a longer capitalised name
+        if " " in g.text and lower_words_of_joined_name(g.text, [g.entry.name, *g.entry.aliases]):
+            continue
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
             # part of a bigger hyphenated token ("Octo-RT-2"): accepted only after "pre-", "non-"...
             left = _WORD_HYPHEN_END.search(text[max(0, start - 20):start])
