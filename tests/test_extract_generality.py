@@ -96,3 +96,18 @@ def test_lower_case_words_are_no_gazetteer_name_written_joined(ex):
     assert "OpenVLA" not in found and "Meta-World" not in found and "VisualPuzzles" not in found
     assert not any(n.startswith("open ") for n in found)
     assert "OpenVLA" in ents(ex, "A Study", "We fine-tune Open VLA and OpenVLA-OFT.")
+
+
+# --- typing ---------------------------------------------------------------------------------
+
+def test_an_environment_subtitle_and_an_evaluation_framework_type_a_benchmark(ex):
+    found = ents(ex, "MLE-Quokka: Interactive Environments for Empowering LLM Agents in ML Engineering",
+                 "We introduce MLE-Quokka, a Gym-style framework for training and evaluating LLM agents.")
+    assert found["MLE-Quokka"].type == "Benchmark"
+    found = ents(ex, "QuokkaSimBench: Towards Video Generation Models as World Simulators",
+                 "We take the first step in evaluating world simulators by proposing a dual evaluation framework "
+                 "called QuokkaSimBench.")
+    assert found["QuokkaSimBench"].type == "Benchmark"
+    found = ents(ex, "Quokka-AC: Envisioning Embodied Environments with Action Condition",
+                 "We propose Quokka-AC, an action-conditional world model.")
+    assert found["Quokka-AC"].type == "Method"

@@ -19,10 +19,10 @@ from graphkit.extract import discovery as D
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.sentences import sentence_of
-from graphkit.extract.typecues import (evaluation_subtitle, method_head_first, modifier_item, nearest_eval_verb,
+from graphkit.extract.typecues import (environment_subtitle, evaluation_subtitle, method_head_first, modifier_item, nearest_eval_verb,
                                       plain_title_words, software_platform)
 from graphkit.extract.vocabulary import (EVAL_SENTENCE, FRAGMENT_WORDS, LIST_HEAD_NOUNS, NOUN_MODIFIERS, TOOL_NOUN, TRAIN_SENTENCE,
-                                          noun_type)
+                                          evaluation_noun, noun_type)
 
 _TITLE_TAIL = re.compile(r"\b(?:with|via|using|through|by)\s+((?:[A-Z][\w\-]*\s*){1,4})$")
 _JOINED = re.compile(r"(?:[ \t]+(?:of|for|with|as|to|in|from|by|on|the|a|an|via|across|over))+[ \t]+")
@@ -107,7 +107,7 @@ def title_prefix(d: Discovery) -> None:
         if not d.gaz.is_stop(tn):
             d.add(tn, "title_prefix", True, sub or "Method", 4.0 if sub else 1.0,
                   cue="title:subtitle noun" if sub else "title:default")
-            if not sub and evaluation_subtitle(d.title):  # "X: Evaluating LLM Agents for ..."
+            if not sub and (evaluation_subtitle(d.title) or environment_subtitle(d.title)):  # "X: Evaluating ..."
                 d.st.vote(singular_key(tn), "Benchmark", 3.0, "title:evaluation subtitle")
 
 
@@ -157,6 +157,7 @@ def called_name(d: Discovery) -> None:
         nb = D.NOUN_BEFORE.search(text, max(s0, m.start() - 40), m.start())
         noun = nb.group("noun") if nb else None
         typ = "Simulator" if noun and noun.startswith("environment") else noun_type(noun)
+        typ = (nb and evaluation_noun(text, nb.start("noun"), noun)) or typ  # "an evaluation framework called X"
         d.add(m.group("name"), "called_name", ours, typ, 1.5, cue=f"noun:{noun}" if typ else "")
 
 

@@ -85,6 +85,24 @@ def evaluation_subtitle(title: str) -> bool:
     return bool(_EVAL_SUBTITLE.match(title))
 
 
+_ENV_SUBTITLE = re.compile(r"^[^:]{1,60}:\s+(?:(?:An?|The)\s+)?(?:(?P<first>[A-Z][\w\-]*)\s+)?(?P<second>[A-Z][\w\-]*\s+)?"
+                           r"(?:Environments?|Testbeds?|Gym|Playground|Sandbox|Arena)(?![\w\-])")
+
+
+def environment_subtitle(title: str) -> bool:
+    """A subtitle that opens on an environment or testbed names one: "X: Interactive
+    Environments for LLM Agents", "X: A Reproducible Testbed for ..." (a Benchmark); not "X:
+    Envisioning Embodied Environments with ..." (a verb first) nor "X: Environment-Free ...".
+
+    >>> environment_subtitle("MLE-Quokka: Interactive Environments for Empowering LLM Agents")
+    True
+    >>> environment_subtitle("Quokka-AC: Envisioning Embodied Environments with Action Condition")
+    False
+    """
+    m = _ENV_SUBTITLE.match(title)
+    return bool(m) and not (m.group("second") and (m.group("first") or "").endswith("ing"))
+
+
 def plain_title_words(phrase: str) -> bool:
     """True when no word of ``phrase`` has a name's shape (inner capitals, a capital and a
     digit): in a title every word is capitalised, so "Evaluating VLMs in Multi-Agent

@@ -152,3 +152,21 @@ def name_shape_type(name: str) -> str | None:
         if rx.search(name):
             return t
     return None
+
+
+# "an evaluation framework called X", "a benchmarking platform X": the modifier makes it a suite
+_EVAL_MODIFIER = re.compile(r"\b(?:evaluation|benchmarking|testing|assessment)[ \t]+$", re.IGNORECASE)
+_EVAL_HEADS = {"framework", "platform", "toolkit", "system", "environment", "protocol", "pipeline"}
+
+
+def evaluation_noun(text: str, noun_start: int, noun: str | None) -> str | None:
+    """``Benchmark`` when a generic head noun is an evaluation one ("a dual evaluation framework
+    called WorldSimBench"), else None.
+
+    >>> t = "a dual evaluation framework called X"; evaluation_noun(t, t.index("framework"), "framework")
+    'Benchmark'
+    >>> t = "a unified framework called X"; evaluation_noun(t, t.index("framework"), "framework")
+    """
+    if not noun or noun.lower().rstrip("s") not in _EVAL_HEADS:
+        return None
+    return "Benchmark" if _EVAL_MODIFIER.search(text, max(0, noun_start - 30), noun_start) else None
