@@ -111,3 +111,11 @@ def test_an_environment_subtitle_and_an_evaluation_framework_type_a_benchmark(ex
     found = ents(ex, "Quokka-AC: Envisioning Embodied Environments with Action Condition",
                  "We propose Quokka-AC, an action-conditional world model.")
     assert found["Quokka-AC"].type == "Method"
+
+
+def test_an_acronym_may_open_with_a_digit(ex):
+    found = ents(ex, "Robot See Robot Do: Imitating Articulated Object Manipulation",
+                 "We first propose 4D Differentiable Part Models (4D-DPM), a method for recovering 3D part motion "
+                 "from a monocular video (3D) with 7B parameters (7B).")
+    assert found["4D-DPM"].introduced and "4D Differentiable Part Models" in found["4D-DPM"].aliases
+    assert [a.short for a in find_abbreviations("a model of 3D scenes (3D) and 7 billion (7B)")] == []

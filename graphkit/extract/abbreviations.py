@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # "(SHORT)", "(SHORT, ...)", "(or SHORT)", "(a.k.a. SHORT)"
 _PAREN = re.compile(r"\(\s*(?:(?:or|aka|a\.k\.a\.|abbreviated(?:[ \t]+as)?|dubbed|called)[ \t]+)?"
-                    r"([A-Za-z][\w\-.+&]{0,14}?)\s*(?:[;,][^()]{0,40})?\)")
+                    r"([A-Za-z\d][\w\-.+&]{0,14}?)\s*(?:[;,][^()]{0,40})?\)")
 _WORD = re.compile(r"[^\s(),;:\"]+")
 
 
@@ -37,6 +37,8 @@ _DIGITS = re.compile(r"[0-9]")
 def _valid_short(s: str) -> bool:
     if len(s) < 2 or not s[0].isalnum():
         return False
+    if s[0].isdigit() and sum(c.isupper() for c in s) < 2:
+        return False  # "(3D)", "(7B)", "(2024)"; "3DGS" and "4D-DPM" are acronyms
     if sum(c.isupper() for c in s) < (1 if any(c.isdigit() for c in s) else 2) and not _CAMEL.search(s):
         return False
     return not s.isdigit()
