@@ -119,3 +119,19 @@ def test_an_acronym_may_open_with_a_digit(ex):
                  "from a monocular video (3D) with 7B parameters (7B).")
     assert found["4D-DPM"].introduced and "4D Differentiable Part Models" in found["4D-DPM"].aliases
     assert [a.short for a in find_abbreviations("a model of 3D scenes (3D) and 7 billion (7B)")] == []
+
+
+def test_a_name_the_title_writes_x_like_is_not_introduced(ex):
+    found = ents(ex, "Understanding Q9-Zero-Like Training: A Critical Perspective",
+                 "We critically examine Q9-Zero-like training. We present a minimalist Q9-Zero recipe that "
+                 "achieves 43.3% accuracy on AIME 2024.")
+    assert not found["Q9-Zero"].introduced
+    found = ents(ex, "Executable Quokka Abstractions",
+                 "We introduce the term EQA (Executable Quokka Abstraction) for programs. EQA-like programs help.")
+    assert found["EQA"].introduced
+
+
+def test_a_capitalised_participle_after_a_name_is_no_name(ex):
+    found = ents(ex, "Ring-quokka: Scalable Reasoning via Q3PO-Stabilized Reinforcement Learning for LLMs",
+                 "We propose Constrained Contextual Computation Policy Optimization (Q3PO), a novel approach.")
+    assert "Q3PO" in found and "Q3PO-Stabilized" not in found

@@ -392,3 +392,49 @@ def own_stop_acronym(text: str, title_end: int, sent_start: int, short: str, lon
     if text.startswith(short + ":", 0) and title_end > len(short):
         return True
     return bool(_OWN_RIGHT_BEFORE.search(text, sent_start, long_start))
+
+
+# --- names the paper only refers to ---------------------------------------------------------
+
+_REFERENCE_TAIL = re.compile(r"-(?:[Ll]ike|LIKE|[Ss]tyle)\b")
+_CAP_PARTICIPLE = re.compile(r"-([A-Z][a-z]+ed)$")
+
+
+def reference_names(ents: list, text: str, title_key: str = "", title_end: int | None = None) -> None:
+    """A name the title writes as "X-like" or "X-style" is the reference the paper follows, not
+    its own ("Understanding R1-Zero-Like Training ... we present a minimalist R1-Zero recipe");
+    in the abstract "X-like" may describe the paper's own X ("EFA-like programs").
+
+    >>> from graphkit.model import ExtractedEntity as E, Mention
+    >>> t = "Understanding R1-Zero-Like Training. We present a minimalist R1-Zero recipe."
+    >>> es = [E("R1-Zero", "Method", introduced=True, mentions=[Mention("R1-Zero", 14, 21, 0)])]
+    >>> reference_names(es, t, title_end=35); es[0].introduced
+    False
+    """
+    from graphkit.extract.normalize import singular_key
+
+    end = len(text) if title_end is None else title_end
+    for e in ents:
+        if e.introduced and singular_key(e.name) != title_key and any(
+                m.end <= end and _REFERENCE_TAIL.match(text, m.end) for m in e.mentions):
+            e.introduced = False
+
+
+def drop_participle_names(ents: list) -> list:
+    """"C3PO-Stabilized" of "C3PO-Stabilized Reinforcement Learning" is an adjective made of
+    the paper's C3PO, no name ("SWE-bench-Verified"-like release words stay).
+
+    >>> from graphkit.model import ExtractedEntity as E
+    >>> [e.name for e in drop_participle_names([E("C3PO", "Method"), E("C3PO-Stabilized", "Method")])]
+    ['C3PO']
+    """
+    from graphkit.extract.vocabulary import VARIANT_PARTS
+
+    names = {e.name for e in ents}
+    out = []
+    for e in ents:
+        m = _CAP_PARTICIPLE.search(e.name)
+        if m and m.group(1).lower() not in VARIANT_PARTS and e.name[:m.start()] in names:
+            continue
+        out.append(e)
+    return out

@@ -19,7 +19,8 @@ from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
 from graphkit.extract.normalize import name_key, singular_key
 from graphkit.extract.typecues import inherit_family_types
-from graphkit.extract.ownership import carry_introduced, propagate_introduced, title_name_tails
+from graphkit.extract.ownership import (carry_introduced, drop_participle_names, propagate_introduced, reference_names,
+                                        title_name_tails)
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
@@ -99,7 +100,8 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     out = merge_implicit_acronyms(drop_glued(drop_puns(st.text, out)))
     inherit_family_types(out)  # "MAT-Search" is a setting of the MAT benchmark (typecues)
     propagate_introduced(out)  # "HiconAgent-3B" is a size of the introduced "HiconAgent"
-    return out
+    reference_names(out, st.text, st.title_key, st.title_end)  # "R1-Zero-like training": R1-Zero is not the paper's
+    return drop_participle_names(out)
 
 
 _BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")

@@ -51,6 +51,7 @@ _SPACE_TAIL = re.compile(rf"(?: (?:{_VERSION}(?!\w|\.\d)(?!\s*(?:x\b|×|%|[a-z]+
 # precompiled (module-level re.* calls cost a cache lookup each)
 _WORD_HYPHEN_END = re.compile(r"([\w]+)-$")
 _DIGIT = re.compile(r"\d")
+_CAP_PARTICIPLE = re.compile(r"^[A-Z][a-z]+ed$")
 _OUR_OR_NEW = re.compile(r"\b[Oo]ur\b|\b(?:new|novel)\s+$")
 
 
@@ -270,8 +271,9 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
             parts = suffix.split("-")[1:]
             keep = []
             for p in parts:
-                if (p.islower() or D.NOT_NAME_WORD.match(p)) and not _DIGIT.search(p) and p not in VARIANT_PARTS:
-                    break
+                if (p.islower() or D.NOT_NAME_WORD.match(p) or _CAP_PARTICIPLE.match(p)) and not _DIGIT.search(p) \
+                        and p.lower() not in VARIANT_PARTS:
+                    break  # "-based", "-Guided" ("Fast Text-Guided" is no FastText variant); "-Verified" stays
                 keep.append(p)
             if keep and g.entry.type == "Topic":
                 continue  # "RL-VLM-F" is not a variant of RL: the shape rule takes the token
