@@ -135,3 +135,13 @@ def test_a_capitalised_participle_after_a_name_is_no_name(ex):
     found = ents(ex, "Ring-quokka: Scalable Reasoning via Q3PO-Stabilized Reinforcement Learning for LLMs",
                  "We propose Constrained Contextual Computation Policy Optimization (Q3PO), a novel approach.")
     assert "Q3PO" in found and "Q3PO-Stabilized" not in found
+
+
+def test_recent_agent_and_robot_artifacts_are_known(ex):
+    found = ents(ex, "A Study", "Agents built on Browser-Use and Claude Computer Use are compared with Agent S on "
+                                "xbench, and a Ling-lite model is trained; policies are tested on RoboVerse and "
+                                "COLOSSEUM.")
+    assert found["Browser-Use"].type == "Method" and found["Claude Computer Use"].type == "Method"
+    assert found["Ling-lite"].type == "Method" and found["xbench"].type == "Benchmark"
+    assert found["RoboVerse"].type == "Benchmark" and found["The Colosseum"].type == "Benchmark"
+    assert "browser use" not in {n.lower() for n in ents(ex, "A Study", "Agents that automate browser use win.")}
