@@ -145,3 +145,17 @@ def test_recent_agent_and_robot_artifacts_are_known(ex):
     assert found["Ling-lite"].type == "Method" and found["xbench"].type == "Benchmark"
     assert found["RoboVerse"].type == "Benchmark" and found["The Colosseum"].type == "Benchmark"
     assert "browser use" not in {n.lower() for n in ents(ex, "A Study", "Agents that automate browser use win.")}
+
+
+def test_an_acronym_inside_the_description_does_not_hide_the_proposed_name(ex):
+    found = ents(ex, "OpenThinkQuokka: Learning to Think with Images via Visual Tool Reinforcement Learning",
+                 "Furthermore, we propose a novel reinforcement learning (RL) framework V-QuokkaRL to train "
+                 "LVLMs to learn adaptive policies for invoking external vision tools.")
+    assert found["V-QuokkaRL"].introduced
+
+
+def test_a_second_object_of_the_intro_verb_is_introduced(ex):
+    found = ents(ex, "Look Before You Leap: A GUI-Quokka-R1 Model for Error Diagnosis",
+                 "Furthermore, we create a GUI-Quokka-Train and a GUI-Quokka-Test, filling existing gaps in GUI "
+                 "critic data.")
+    assert found["GUI-Quokka-Test"].introduced and found["GUI-Quokka-Train"].introduced

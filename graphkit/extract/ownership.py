@@ -107,11 +107,17 @@ _COORD = re.compile(rf"[ \t]+(?:for|to)[ \t]+(?:[a-z\-]+[ \t]+){{0,5}}?(?:and|as
                     rf"(?:(?:the|a|an)[ \t]+)?(?P<name>{D._W})(?=[ \t]+(?:for|to|,|that|which)\b|[ \t]*[,.;(])")
 
 
+# "... to create a GUI-Critic-Train and a GUI-Critic-Test": a second object of the same verb
+_AND_NAME = re.compile(rf"[ \t]+and[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<name>{D._W})(?=[ \t]*[,.;(]|[ \t]+(?:for|to|that|which)\b)")
+
+
 def intro_coordination(d: R.Discovery) -> None:
     """The second name of ``we introduce X for ... and Y for ...`` is proposed as well.
 
     >>> names(intro_coordination, "A Study", "We introduce QuokkaData for training and QuokkaBench for evaluation.")
     ['QuokkaBench']
+    >>> names(intro_coordination, "A Study", "We create a QuokkaTrain and a QuokkaTest.")
+    ['QuokkaTest']
     """
     st, text = d.st, d.text
     for s_i in sorted(st.intro_sentences):
@@ -121,7 +127,7 @@ def intro_coordination(d: R.Discovery) -> None:
             if D.not_proposed(text, m.start(), m.start("name")):
                 continue
             end = m.end("name")
-            c = _COORD.match(text, end, s1)
+            c = _COORD.match(text, end, s1) or _AND_NAME.match(text, end, s1)
             if c and D.is_shape(c.group("name")):
                 d.add(D.strip_token(c.group("name")), "intro_coordination", True, strong=False)
 
@@ -278,8 +284,36 @@ def survey_paper(d: R.Discovery) -> None:
     st.intro_keys.clear()
 
 
+_HEADS = (r"(?:method|model|framework|approach|algorithm|agent|system|policy|benchmark|dataset|pipeline|architecture|"
+          r"paradigm|strategy|technique|environment|simulator|suite|platform)s?")
+_DESCRIPTOR_ACRONYM = re.compile(
+    rf"\b(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?[ \t]+(?:a|an|the)[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,4}}"
+    rf"\([A-Z][\w\-]*\)[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}?{_HEADS},?[ \t]+[\"'“‘`]*(?P<name>{D.NAME})")
+
+
+def intro_descriptor_acronym(d: R.Discovery) -> None:
+    """An acronym inside the description does not hide the name after it: "we propose a novel
+    reinforcement learning (RL) framework V-ToolRL to train LVLMs".
+
+    >>> names(intro_descriptor_acronym, "A Study", "We propose a novel reinforcement learning (RL) framework "
+    ...       "V-QuokkaRL to train LVLMs.")
+    ['V-QuokkaRL']
+    """
+    text, st = d.text, d.st
+    if ") " not in text:
+        return
+    for s_i in sorted(st.intro_sentences):
+        s0 = st.starts[s_i]
+        s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
+        if ")" not in text[s0:s1]:
+            continue
+        for m in _DESCRIPTOR_ACRONYM.finditer(text, s0, s1):
+            d.add(D.list_item(m.group("name")), "intro_descriptor_acronym", True)
+
+
 RULES: list[Callable[[R.Discovery], None]] = [own_appositive, our_name_noun, intro_coordination, own_naming,
-                                              title_long_form, new_noun_name, intro_noun_then_name, survey_paper]
+                                              title_long_form, new_noun_name, intro_noun_then_name, survey_paper,
+                                              intro_descriptor_acronym]
 R._INTRO_RULES.update(f.__name__ for f in RULES)  # their names count as introducing (explain, d.add)
 R.RULE_SOURCE.update({f.__name__: "intro" for f in RULES})
 
