@@ -159,3 +159,8 @@ def test_a_second_object_of_the_intro_verb_is_introduced(ex):
                  "Furthermore, we create a GUI-Quokka-Train and a GUI-Quokka-Test, filling existing gaps in GUI "
                  "critic data.")
     assert found["GUI-Quokka-Test"].introduced and found["GUI-Quokka-Train"].introduced
+
+
+def test_eponym_adjectives_are_no_names(ex):
+    found = ents(ex, "A Study", "We learn the Bellman backup with Gumbel noise, a Kalman filter and PPO, replacing AutoDiff.")
+    assert "PPO" in found and not {"Bellman", "Gumbel", "Kalman", "AutoDiff"} & set(found)
