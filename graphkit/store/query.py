@@ -14,7 +14,6 @@ A query file may declare default parameters in its header comment, one per line:
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from contextlib import contextmanager
@@ -47,6 +46,8 @@ class Query:
 
 def parse_value(text: str):
     """``--param`` value: JSON when it parses, else the plain string."""
+    import json  # here: a query without parameters needs no json module
+
     try:
         return json.loads(text)
     except ValueError:
