@@ -171,7 +171,12 @@ class Neo4jStore:
 
     @classmethod
     def connect(cls, uri: str | None = None, *, user: str | None = None, password: str | None = None,
-                database: str | None = None, timeout: float = 10.0) -> "Neo4jStore":
+                database: str | None = None, timeout: float = 10.0, verify: bool = True) -> "Neo4jStore":
+        """The driver of ``uri``; with ``verify``, connected and logged in before it returns
+        (errors as one line). ``verify=False`` leaves that to the first statement, the same
+        errors then: on ``neo4j://`` URIs ``verify_connectivity`` costs a round trip more
+        (it hands its connection back after fetching the routing table: a RESET); on
+        ``bolt://`` the query reuses the verified connection, so nothing is saved there."""
         uri, user, password, database = settings(uri, user, password, database)
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # errors are reported as one line
         GraphDatabase = _import_driver()
@@ -179,7 +184,8 @@ class Neo4jStore:
         try:
             driver = GraphDatabase.driver(uri, auth=(user, password or ""), connection_timeout=timeout,
                                           connection_acquisition_timeout=timeout)
-            driver.verify_connectivity()
+            if verify:
+                driver.verify_connectivity()
         except Exception as e:  # driver errors of every kind -> one line
             raise _explain(e, uri, user) from None
         return cls(driver, uri, user, database)
