@@ -171,12 +171,26 @@ def test_push_cli_errors_are_one_line(cli, sample_out, servers):
         assert "Traceback" not in r.stderr
 
 
-def test_query_on_neo4j_errors_are_one_line(cli, sample_out):
+def test_query_on_neo4j_errors_are_one_line(cli, sample_out, servers):
+    """The query's own first statement connects (no verify_connectivity first): the same
+    one-line errors as push, on bolt:// and neo4j://, and a silent port still times out."""
     port = closed_port()
-    r = cli("query", "RETURN 1", "--uri", f"bolt://127.0.0.1:{port}", env={"NEO4J_PASSWORD": "x"})
-    assert r.returncode != 0 and "Traceback" not in r.stderr
-    assert r.stderr.strip().splitlines() == [r.stderr.strip()]
-    assert "cannot reach Neo4j" in r.stderr
+    for uri, expect in [
+        (f"bolt://127.0.0.1:{port}", f"cannot reach Neo4j at bolt://127.0.0.1:{port}"),
+        (f"neo4j://127.0.0.1:{port}", f"cannot reach Neo4j at neo4j://127.0.0.1:{port}"),
+        (f"bolt://127.0.0.1:{servers['http']}", "looks like HTTP"),
+        (f"neo4j://127.0.0.1:{servers['http']}", "(is this a Neo4j server? for a single server use bolt://)"),
+    ]:
+        r = cli("query", "RETURN 1", "--uri", uri, env={"NEO4J_PASSWORD": "x"})
+        assert r.returncode == 1 and r.stdout == "" and "Traceback" not in r.stderr
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("graphkit: error: ") and expect in lines[0], lines
+    t = time.monotonic()
+    with pytest.raises(GraphkitError, match="cannot reach Neo4j .*handshake"):
+        with Neo4jStore.connect(f"bolt://127.0.0.1:{servers['silent']}", password="x", timeout=1,
+                                verify=False) as store:
+            store.stream("RETURN 1")
+    assert time.monotonic() - t < 4
 
 
 @pytest.mark.parametrize("uri, expect", [

@@ -390,6 +390,14 @@ def test_wrong_password_is_one_line(neo4j, cli, sample_out):
     line = r.stderr.strip()
     assert len(line.splitlines()) == 1
     assert line.startswith(f"graphkit: error: Neo4j at {neo4j.uri} refused the credentials of user 'neo4j'")
+    # graphkit query connects with its first statement: the same line, on bolt:// and neo4j://
+    for uri in (neo4j.uri, neo4j.uri.replace("bolt://", "neo4j://")):
+        r = cli("query", "RETURN 1 AS x", "--uri", uri, env={**neo4j.env, "NEO4J_PASSWORD": "wrong"})
+        assert r.returncode == 1 and r.stdout == ""
+        assert r.stderr.strip().splitlines() == [r.stderr.strip()]
+        assert r.stderr.startswith(f"graphkit: error: Neo4j at {uri} refused the credentials of user 'neo4j'")
+        r = cli("query", "RETURN 1 AS x", "--uri", uri, "--format", "csv", env=neo4j.env)
+        assert (r.returncode, r.stdout) == (0, "x\n1\n"), r.stderr
 
 
 def test_unknown_database_is_one_line(neo4j, cli, sample_out):

@@ -253,3 +253,42 @@ def test_query_start_up_imports_nothing_heavy(sample_out):
     r = subprocess.run([sys.executable, "-c", code, str(sample_out)], capture_output=True, text=True,
                        env=dict(os.environ, GRAPHKIT_PROGRESS="0"), timeout=60)
     assert "HEAVY []" in r.stdout, r.stdout + r.stderr
+
+
+def test_the_driver_import_leaves_numpy_and_the_collector_as_they_were():
+    """`query --uri` imports the Neo4j driver without numpy and with the cyclic GC paused
+    (graphkit.store.neo4j._import_driver): afterwards numpy still imports and the collector
+    is on again, or still off when the caller had turned it off."""
+    import subprocess
+
+    code = ("import gc, sys\n"
+            "if sys.argv[1] == 'off': gc.disable()\n"
+            "from graphkit.store.neo4j import _import_driver\n"
+            "GraphDatabase = _import_driver()\n"
+            "print('NUMPY', 'numpy' in sys.modules, 'GC', gc.isenabled(), GraphDatabase.__name__)\n"
+            "import numpy\n"
+            "print('LATER', numpy.__name__)\n")
+    for state, enabled in (("on", True), ("off", False)):
+        r = subprocess.run([sys.executable, "-c", code, state], capture_output=True, text=True,
+                           timeout=60)
+        assert f"NUMPY False GC {enabled} GraphDatabase" in r.stdout, r.stdout + r.stderr
+        assert "LATER numpy" in r.stdout, r.stdout + r.stderr
+
+
+def test_only_a_process_run_freezes_the_heap_at_exit(cli, sample_out):
+    """The console script (main() without argv) gc.freeze()s at the end, so the interpreter's
+    exit skips a last walk of the heap; an in-process main([...]) leaves the caller's
+    collector alone."""
+    import gc
+    import subprocess
+
+    before = gc.get_freeze_count()
+    assert cli("query", "RETURN 1 AS x", "--graph", sample_out).returncode == 0
+    assert gc.get_freeze_count() == before and gc.isenabled()
+    code = ("import gc, sys, runpy; sys.argv = ['graphkit', 'query', 'RETURN 1 AS x', '--graph', sys.argv[1]]\n"
+            "try:\n    runpy.run_module('graphkit', run_name='__main__')\n"
+            "except SystemExit as e:\n    print('EXIT', e.code, 'FROZEN', gc.get_freeze_count() > 0)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(sample_out)], capture_output=True, text=True,
+                       env=dict(os.environ, GRAPHKIT_PROGRESS="0"), timeout=60)
+    assert "EXIT 0 FROZEN True" in r.stdout, r.stdout + r.stderr
+    assert r.stdout.startswith("x\n-") and "(1 row)" in r.stdout

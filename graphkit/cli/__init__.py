@@ -108,3 +108,17 @@ def main(argv: list[str] | None = None) -> None:
         where = f"{e.filename}: " if e.filename is not None else ""
         print(f"graphkit: error: {where}{e.strerror or e}", file=sys.stderr)
         sys.exit(1)
+    finally:
+        if argv is None:  # the process ends here (console script, python -m graphkit)
+            _skip_exit_collection()
+
+
+def _skip_exit_collection() -> None:
+    """Moves every object to the collector's permanent generation (``gc.freeze``): the
+    interpreter's exit would otherwise walk the whole heap once more looking for cycles to
+    free, ~0.03 s of CPU with the Neo4j driver loaded (a tenth of ``graphkit query --uri``),
+    for memory the process is about to return anyway. Finalizers still run (``atexit``,
+    ``weakref.finalize``); objects freed by reference counting are freed as before."""
+    import gc
+
+    gc.freeze()
