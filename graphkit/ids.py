@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _ARXIV_OLD = re.compile(r"\b([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
@@ -20,6 +21,7 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of every script
 
 
+@lru_cache(maxsize=1024)  # reading asks twice per record (the id, then the merge keys)
 def normalise_title(title: str) -> str:
     """Case folded, accents dropped, letters and digits (of any script) only, spaces collapsed.
 

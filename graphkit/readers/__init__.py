@@ -170,7 +170,8 @@ class PaperIndex:
     def add(self, p: Paper) -> bool:
         """Add ``p``; return True when it merged into a paper already there."""
         hits = set()
-        for k in self.keys(p):
+        keys = self.keys(p)
+        for k in keys:
             i = self._by_key.get(k)
             if i is not None and not (k.startswith("title:") and self.conflict(self.papers[i], p)):
                 hits.add(i)
@@ -180,7 +181,8 @@ class PaperIndex:
         else:
             idx = min(hits)
             merge_into(self.papers[idx], p)
-        for k in self.keys(self.papers[idx]):
+            keys = self.keys(self.papers[idx])  # the merged paper's (its id may have changed)
+        for k in keys:
             if k.startswith("title:"):
                 self._by_key.setdefault(k, idx)  # the first paper of a title keeps it
             else:
