@@ -46,6 +46,7 @@ _GREEK = str.maketrans({
 })
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats its names a lot (every entity id is made of one)
 def normalise_name(name: str) -> str:
     """The key entity names are compared on: lower case, letters, digits and ``+`` only.
 
