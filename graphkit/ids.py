@@ -19,6 +19,7 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of every script
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=1024)  # reading asks twice per record (the id, then the merge keys)
@@ -33,7 +34,7 @@ def normalise_title(title: str) -> str:
     ('uber strasse', '机器人学习 综述', 'обучение роботов')
     """
     if title.isascii():  # fast path (same result): nothing to fold
-        return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
+        return " ".join(_ASCII_WORD.findall(title.lower()))
     t = unicodedata.normalize("NFKD", title)
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
     return " ".join(_WORD.findall(t))
