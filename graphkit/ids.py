@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _ARXIV_OLD = re.compile(r"\b([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
@@ -18,8 +19,10 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)", re.I)
 
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of every script
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=1024)  # reading asks twice per record (the id, then the merge keys)
 def normalise_title(title: str) -> str:
     """Case folded, accents dropped, letters and digits (of any script) only, spaces collapsed.
 
@@ -31,7 +34,7 @@ def normalise_title(title: str) -> str:
     ('uber strasse', '机器人学习 综述', 'обучение роботов')
     """
     if title.isascii():  # fast path (same result): nothing to fold
-        return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
+        return " ".join(_ASCII_WORD.findall(title.lower()))
     t = unicodedata.normalize("NFKD", title)
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
     return " ".join(_WORD.findall(t))
@@ -44,6 +47,7 @@ _GREEK = str.maketrans({
 })
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats its names a lot (every entity id is made of one)
 def normalise_name(name: str) -> str:
     """The key entity names are compared on: lower case, letters, digits and ``+`` only.
 

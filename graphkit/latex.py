@@ -11,15 +11,14 @@ Built on pylatexenc's ``LatexNodes2Text``, with three choices for abstracts (whi
 not LaTeX documents): a bare ``%`` is a percent sign, not a comment; an unknown macro
 keeps its name (``\GitChameleon{}`` is a method's name, not formatting); input the
 parser cannot take (nesting too deep for it) falls back to dropping braces and
-backslashes, so a value is never lost.
+backslashes, so a value is never lost. pylatexenc is imported on the first text that
+has LaTeX in it (~0.07 s CPU that plain abstracts never pay).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from pylatexenc.latex2text import LatexNodes2Text
 
 _SPECIAL = re.compile(r"[\\$~^_&%]")
 _BARE = re.compile(r"(?<!\\)([%&])")  # a percent sign and an ampersand in prose, not LaTeX's
@@ -29,16 +28,20 @@ _SWITCHES = frozenset("it bf sc tt em rm sf sl up md normalfont itshape bfseries
 _MACRO = re.compile(r"\\([A-Za-z]+)\s*")
 
 
-class _Converter(LatexNodes2Text):
-    def macro_node_to_text(self, node):
-        if node.macroname in _SWITCHES:
-            return ""
-        if self.latex_context.get_macro_spec(node.macroname) is None:  # unknown: keep its name
-            return node.macroname + (node.macro_post_space or "")
-        return super().macro_node_to_text(node)
+@lru_cache(maxsize=1)
+def _converter():
+    """pylatexenc's converter with our choices (made on first use)."""
+    from pylatexenc.latex2text import LatexNodes2Text
 
+    class _Converter(LatexNodes2Text):
+        def macro_node_to_text(self, node):
+            if node.macroname in _SWITCHES:
+                return ""
+            if self.latex_context.get_macro_spec(node.macroname) is None:  # unknown: keep its name
+                return node.macroname + (node.macro_post_space or "")
+            return super().macro_node_to_text(node)
 
-_converter = _Converter(math_mode="text", keep_comments=False, strict_latex_spaces=False)
+    return _Converter(math_mode="text", keep_comments=False, strict_latex_spaces=False)
 
 
 def to_unicode(text: str) -> str:
@@ -47,8 +50,9 @@ def to_unicode(text: str) -> str:
     if not _SPECIAL.search(text):
         return text.replace("{", "").replace("}", "") if "{" in text or "}" in text else text
     source = _BARE.sub(r"\\\1", text)
+    converter = _converter()
     try:
-        return _converter.latex_to_text(source)
+        return converter.latex_to_text(source)
     except Exception:  # noqa: BLE001 - pylatexenc fails on some hostile input (RecursionError...): fall back
         return _fallback(text)
 

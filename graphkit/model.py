@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from graphkit.ids import entity_id
+
 ENTITY_TYPES: tuple[str, ...] = ("Method", "Benchmark", "Dataset", "Robot", "Simulator")
 """The five scored entity types (GUIDELINES.md)."""
 
@@ -119,8 +121,6 @@ class ExtractedEntity:
 
     @property
     def id(self) -> str:
-        from graphkit.ids import entity_id
-
         return entity_id(self.type, self.name)
 
     def to_dict(self, mentions: bool = True) -> dict[str, Any]:

@@ -21,6 +21,8 @@ class ExtractFormat(str, Enum):
 def _json_line(d: dict) -> str:
     """One JSON line; ASCII escapes only when the text holds a lone surrogate (not UTF-8)."""
     line = json.dumps(d, ensure_ascii=False)
+    if line.isascii():  # O(1): nothing to check
+        return line
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:

@@ -11,6 +11,16 @@
 from __future__ import annotations
 
 from graphkit.extract.api import EXTRACTOR_VERSION, Extractor, extract_papers
-from graphkit.extract.components import load_pipeline
+
+
+def __getattr__(name: str):
+    """``load_pipeline`` (and the spaCy import it needs) only when asked for: extracting
+    with :class:`Extractor` never imports spaCy."""
+    if name == "load_pipeline":
+        from graphkit.extract.components import load_pipeline
+
+        return load_pipeline
+    raise AttributeError(f"module 'graphkit.extract' has no attribute {name!r}")
+
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_papers", "load_pipeline"]

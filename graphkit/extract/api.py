@@ -10,16 +10,14 @@
 from __future__ import annotations
 
 import hashlib
-from itertools import islice
 from typing import Callable, Iterable, Iterator, Sequence
 
-from graphkit.extract.components import STATE_KEY, build_nlp, new_state
 from graphkit.extract.gazetteer import Gazetteer
-from graphkit.extract.stages import MAX_CHARS, split_sentences
+from graphkit.extract.stages import MAX_CHARS, new_state, split_sentences
+from graphkit.extract.steps import run_steps
 from graphkit.model import ExtractedEntity, Mention, Paper, PaperExtraction
 
 PIPELINE_VERSION = "1.0"
-BATCH_SIZE = 256
 
 
 def _code_hash() -> str:
@@ -94,13 +92,27 @@ def _merge(p: Paper, parts: list[tuple[int, list[ExtractedEntity]]]) -> list[Ext
 
 
 class Extractor:
-    """A loaded pipeline; ``.version`` changes with the rules, packaged data or user gazetteers."""
+    """A loaded pipeline; ``.version`` changes with the rules, packaged data or user gazetteers.
+
+    It runs the steps of :mod:`graphkit.extract.steps` directly, without importing spaCy;
+    :attr:`nlp` is the same pipeline as a ``spacy.Language`` (built on first use).
+    """
 
     def __init__(self, gazetteers: Sequence[str] = (), *, spans: bool = False) -> None:
         self.gazetteers = [str(g) for g in gazetteers]
         self.gazetteer = Gazetteer.load(self.gazetteers)
         self.version = f"{EXTRACTOR_VERSION}+{self.gazetteer.version}"
-        self.nlp = build_nlp(self.gazetteer, spans=spans)
+        self._spans = spans
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline of the same components and gazetteer (imports spaCy)."""
+        if self._nlp is None:
+            from graphkit.extract.components import build_nlp
+
+            self._nlp = build_nlp(self.gazetteer, spans=self._spans)
+        return self._nlp
 
     @staticmethod
     def _parts(p: Paper) -> list[tuple[str, str, int]]:
@@ -110,32 +122,18 @@ class Extractor:
             return [(title, abstract, 0)]
         return [(title if i == 0 else "", piece, shift) for i, (shift, piece) in enumerate(windows(abstract))]
 
-    def _docs(self, parts: Sequence[tuple[str, str, int]]):
-        for title, abstract, _ in parts:
-            st = new_state(title, abstract)
-            doc = self.nlp.make_doc(st.text)
-            doc.user_data[STATE_KEY] = st  # doc._.graphkit = st
-            yield doc
-
     def extract(self, papers: Iterable[Paper], *, on_paper: Callable[..., None] | None = None
                 ) -> Iterator[PaperExtraction]:
-        """One :class:`PaperExtraction` per paper, in order (streams in batches, in this
-        process: spaCy's ``n_process=2`` was measured far slower on 2 cores; for big inputs
+        """One :class:`PaperExtraction` per paper, in order, in this process (for big inputs
         :func:`graphkit.pipeline.extract_parallel` forks workers that each call this).
         Texts longer than ``MAX_CHARS`` are extracted in windows (:func:`windows`)."""
-        it = iter(papers)
-        batch = list(islice(it, BATCH_SIZE))
-        while batch:
-            yield from self._run(batch, on_paper)
-            batch = list(islice(it, BATCH_SIZE))
+        return self._run(papers, on_paper)
 
-    def states(self, papers: Sequence[Paper]) -> Iterator[tuple[Paper, list]]:
+    def states(self, papers: Iterable[Paper]) -> Iterator[tuple[Paper, list]]:
         """Each paper with the :class:`~graphkit.extract.candidates.DocState` of each of its windows."""
-        parts = [(p, self._parts(p)) for p in papers]
-        flat = [x for _, ps in parts for x in ps]
-        docs = iter(self.nlp.pipe(self._docs(flat), batch_size=BATCH_SIZE))
-        for p, ps in parts:
-            yield p, [(shift, next(docs).user_data[STATE_KEY]) for _, _, shift in ps]
+        gaz = self.gazetteer
+        for p in papers:
+            yield p, [(shift, run_steps(new_state(title, abstract), gaz)) for title, abstract, shift in self._parts(p)]
 
     def _run(self, papers: list[Paper], on_paper) -> Iterator[PaperExtraction]:
         for p, sts in self.states(papers):

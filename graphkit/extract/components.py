@@ -1,5 +1,8 @@
 """spaCy components (``@Language.factory``), one rule stage each, and the pipeline builders.
 
+Each component wraps one plain step of :mod:`graphkit.extract.steps`, the functions the
+:class:`~graphkit.extract.api.Extractor` runs without spaCy: both give the same entities.
+
 The components work on character offsets of ``doc.text`` and share a :class:`DocState` on
 ``doc._.graphkit``. ``graphkit_gazetteer`` holds the gazetteer (its resources, saved and
 loaded with the pipeline by ``nlp.to_disk`` / ``spacy.load``; no process-global state) and
@@ -23,18 +26,18 @@ title, a blank line and the abstract)::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from graphkit.extract import stages, typecues
+from graphkit.extract import steps
 from graphkit.extract.candidates import DocState
 from graphkit.extract.gazetteer import Gazetteer
-from graphkit.extract.resolve import resolve
 from graphkit.extract.stages import new_state
+from graphkit.extract.steps import COMPONENTS, STEPS, Step
 
 __all__ = ["build_nlp", "load_pipeline", "new_state", "Gazetteer", "COMPONENTS", "SPANS_KEY"]
 
@@ -55,9 +58,11 @@ def _state(doc: Doc) -> DocState:
     return st
 
 
-def _stage_factory(name: str, run: Callable[[DocState], None], summary: str, gazetteer: bool = False):
-    """Register ``name`` as a component that runs ``run`` on the doc's state (and the
-    gazetteer the ``graphkit_gazetteer`` component put on it)."""
+def _stage_factory(step: Step):
+    """Register ``step.name`` as a component that runs ``step.run`` on the doc's state (and
+    the gazetteer the ``graphkit_gazetteer`` component put on it)."""
+    name, run, gazetteer, summary = step
+
     def make(nlp: Language, name: str):
         if gazetteer:
             def component(doc: Doc) -> Doc:
@@ -95,9 +100,7 @@ class GazetteerComponent:
         return self._gaz
 
     def __call__(self, doc: Doc) -> Doc:
-        st = _state(doc)
-        st.gazetteer = gaz = self.gazetteer
-        stages.match_gazetteer(st, gaz)
+        steps.match_gazetteer(_state(doc), self.gazetteer)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -125,33 +128,13 @@ def make_gazetteer(nlp: Language, name: str, files: list[str]) -> GazetteerCompo
     return GazetteerComponent(nlp, name, files)
 
 
-def _vote(st: DocState) -> None:
-    stages.vote_types(st)
-    stages.vote_appositives(st)
-    typecues.vote_extra_appositives(st)  # "X, an evaluation framework", "X, a knowledge base"
-    typecues.vote_noun_paren(st)  # "a multi-view video dataset (MV-Video)"
-    typecues.vote_metric_use(st)  # "achieving WR of 90%": a metric
-
-
-make_sentences = _stage_factory("graphkit_sentences", stages.split_sentences,
-               "Sentence starts and the sentences that propose something (\"we introduce ...\").")
-make_abbreviations = _stage_factory("graphkit_abbreviations", stages.find_definitions,
-               "Schwartz-Hearst ``long form (SHORT)`` definitions; both forms become one entity.", gazetteer=True)
-make_discovery = _stage_factory("graphkit_discovery", stages.discover_names,
-               "Names in no list: the named rules of graphkit.extract.rules, then name-shaped tokens.",
-               gazetteer=True)
-make_types = _stage_factory("graphkit_types", _vote,
-               "Context votes for the type of discovered names ('X benchmark', 'X, a simulator').")
-
-
-@Language.factory("graphkit_resolve")
-def make_resolve(nlp: Language, name: str):
-    """Merge mentions into entities (variants, aliases, acronyms), decide type and introduced."""
-    def component(doc: Doc) -> Doc:
-        st = _state(doc)
-        st.entities = resolve(st)
-        return doc
-    return component
+# every other step is a component (the names below are the entry points of pyproject.toml)
+_MAKERS = {s.name: _stage_factory(s) for s in STEPS if s.name != "graphkit_gazetteer"}
+make_sentences = _MAKERS["graphkit_sentences"]
+make_abbreviations = _MAKERS["graphkit_abbreviations"]
+make_discovery = _MAKERS["graphkit_discovery"]
+make_types = _MAKERS["graphkit_types"]
+make_resolve = _MAKERS["graphkit_resolve"]
 
 
 @Language.factory("graphkit_spans")
@@ -176,15 +159,11 @@ def make_spans(nlp: Language, name: str):
     return component
 
 
-COMPONENTS = ["graphkit_sentences", "graphkit_gazetteer", "graphkit_abbreviations",
-              "graphkit_discovery", "graphkit_types", "graphkit_resolve"]
-
-
 class TextTokenizer:
     """A tokenizer that keeps the whole text as one token.
 
     The graphkit components work on character offsets of ``doc.text``, so spaCy's rule
-    tokenizer (the slowest step when it is used) is optional: the :class:`Extractor` uses
+    tokenizer (the slowest step when it is used) is optional: ``Extractor().nlp`` uses
     this one; :func:`load_pipeline` keeps spaCy's, for token-aligned ``doc.spans``.
     """
 

@@ -32,7 +32,24 @@ def decode(data: bytes) -> str:
 
 
 def bad_utf8(*values: Any) -> bool:
-    return any(isinstance(v, str) and _SURROGATE.search(v) for v in values)
+    """Whether a value holds an undecodable byte (a surrogate of :func:`decode`)."""
+    return any(isinstance(v, str) and has_surrogates(v) and _SURROGATE.search(v) for v in values)
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds any surrogate at all, at C speed (``isascii`` is O(1); a text
+    that encodes to UTF-8 has none): the fast check before the regular expressions.
+
+    >>> has_surrogates("Robix"), has_surrogates("Straße"), has_surrogates("x\\udc80")
+    (False, False, True)
+    """
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class LineCounter:
@@ -68,7 +85,7 @@ def clean(text: Any) -> str:
     # Unicode separators or surrogates), no double space, nothing to strip
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    if _ANY_SURROGATE.search(text):
+    if has_surrogates(text):
         text = _ANY_SURROGATE.sub("\ufffd", text)
     return " ".join(_CONTROL.sub(" ", text).split())
 
@@ -112,6 +129,12 @@ def as_int(value: Any) -> int | None:
     return None
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DATE = re.compile(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_ANY_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
 def parse_date(raw: Any) -> tuple[str | None, int | None]:
     """(ISO date, year) from ISO timestamps, "Jan 9, 2024", "2024", "2024-05-01"...
 
@@ -120,20 +143,20 @@ def parse_date(raw: Any) -> tuple[str | None, int | None]:
     if raw is None:
         return None, None
     s = str(raw).strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
+    m = _ISO_DATE.match(s)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", int(m.group(1))
-    m = re.match(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$", s)
+    m = _MONTH_DATE.match(s)
     if m and m.group(1).lower() in _MONTHS:
         y, mo, d = int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))
         try:
             return _date(y, mo, d).isoformat(), y
         except ValueError:
             return None, y
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?$", s)
+    m = _YEAR_MONTH.match(s)
     if m:
         return (f"{m.group(1)}-{m.group(2)}-01" if m.group(2) else None), int(m.group(1))
-    m = re.search(r"\b(19\d\d|20\d\d)\b", s)
+    m = _ANY_YEAR.search(s)
     return None, (int(m.group(1)) if m else None)
 
 
@@ -160,7 +183,7 @@ def as_list(value: Any, *, names: bool = False) -> list[str]:
         value = [value]
     if not isinstance(value, (list, tuple)):
         return []
-    return [n for n in (_name(v) for v in value) if n]
+    return [n for n in (clean(v) if type(v) is str else _name(v) for v in value) if n]
 
 
 def _kind(value: Any) -> str:
@@ -171,11 +194,14 @@ def make_paper(source: str, *, title: Any, abstract: Any, arxiv_id: Any = None,
                doi: Any = None, authors: Iterable[str] = (), author_count: Any = None,
                date: Any = None, upvotes: Any = None, url: Any = None,
                project_url: Any = None, code_url: Any = None,
-               references: Iterable[str] = (), undecodable: bool = True) -> Paper | Skip:
+               references: Iterable[str] = (), undecodable: bool = True,
+               lists_clean: bool = False) -> Paper | Skip:
     """Validate one record and turn it into a :class:`Paper`, or a :class:`Skip` saying why.
 
     ``undecodable``: surrogates in the title/abstract stand for bytes that were not UTF-8
     (true for every reader but JSON, whose ``"\\ud800"`` escapes are cleaned to U+FFFD).
+    ``lists_clean``: ``authors`` and ``references`` are :func:`as_list` results (cleaned,
+    none empty: cleaning again would change nothing).
     """
     if undecodable and bad_utf8(title, abstract):
         return Skip(source, "not UTF-8: undecodable bytes in this record")
@@ -199,7 +225,7 @@ def make_paper(source: str, *, title: Any, abstract: Any, arxiv_id: Any = None,
     date_ = scalar_text(date)
     iso, year = parse_date(date_)
     raw = date_ or None
-    authors = [a for a in (clean(a) for a in authors) if a]
+    authors = list(authors) if lists_clean else [a for a in (clean(a) for a in authors) if a]
     page = url_ or None
     if not page and arxiv:
         page = f"https://arxiv.org/abs/{arxiv}"
@@ -219,7 +245,7 @@ def make_paper(source: str, *, title: Any, abstract: Any, arxiv_id: Any = None,
         url=page,
         project_url=scalar_text(project_url) or None,
         code_url=scalar_text(code_url) or None,
-        references=[r for r in (clean(r) for r in references) if r],
+        references=list(references) if lists_clean else [r for r in (clean(r) for r in references) if r],
         sources=[source],
     )
 
@@ -265,4 +291,5 @@ def paper_from_record(record: dict, source: str, *, undecodable: bool = True) ->
         code_url=pick(record, "code_url", "githubrepo", "github", "code"),
         references=as_list(pick(record, "references", "refs", "cites")),
         undecodable=undecodable,
+        lists_clean=True,
     )

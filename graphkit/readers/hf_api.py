@@ -42,4 +42,5 @@ def paper_from_item(item: Any, source: str, *, undecodable: bool = True) -> Pape
         project_url=p.get("projectPage"),
         code_url=p.get("githubRepo"),
         undecodable=undecodable,
+        lists_clean=True,
     )

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from graphkit.model import Paper, Skip
 from graphkit.readers import hf_api
-from graphkit.readers.base import LineCounter, bad_utf8, paper_from_record
+from graphkit.readers.base import LineCounter, bad_utf8, has_surrogates, paper_from_record
 
 NAME = "json"
 _decoder = json.JSONDecoder()
@@ -57,6 +57,7 @@ def _iter_array(path: str, text: str, start: int) -> Iterator[Paper | Skip]:
     """Decode a JSON list element by element, so damage loses only what follows it."""
     pos, k, n = start + 1, 0, len(text)
     lines = LineCounter(text)
+    maybe_bad = has_surrogates(text)  # else no record holds an undecodable byte
     while True:
         while pos < n and text[pos] in " \t\r\n,":
             pos += 1
@@ -79,7 +80,7 @@ def _iter_array(path: str, text: str, start: int) -> Iterator[Paper | Skip]:
                 return
             pos = end
             continue
-        yield _to_paper(obj, f"{path}:{lines.at(pos)}", bad_utf8(text[pos:end]))
+        yield _to_paper(obj, f"{path}:{lines.at(pos)}", maybe_bad and bad_utf8(text[pos:end]))
         pos = end
 
 
@@ -112,6 +113,7 @@ def read(path: str, text: str) -> Iterator[Paper | Skip]:
 
 
 def read_jsonl(path: str, text: str) -> Iterator[Paper | Skip]:
+    maybe_bad = has_surrogates(text)  # else no line holds an undecodable byte
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -123,4 +125,4 @@ def read_jsonl(path: str, text: str) -> Iterator[Paper | Skip]:
         except RecursionError:
             yield Skip(f"{path}:{n}", _TOO_DEEP)
             continue
-        yield _to_paper(obj, f"{path}:{n}", bad_utf8(line))
+        yield _to_paper(obj, f"{path}:{n}", maybe_bad and bad_utf8(line))
