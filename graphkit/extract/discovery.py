@@ -21,9 +21,10 @@ _W = (rf"(?:[A-Z]{_C}*(?:-{_C}+)*|[a-z]{{1,4}}[A-Z]{_C}*(?:-{_C}+)*|[a-z]-[A-Z]{
       rf"|[a-z]+\d{_C}*(?:-{_C}+)*)")
 _J = r"(?:of|for|with|as|to|in|from|by|on|the|a|via|&)"
 NAME = rf"{_W}(?:[ \t]+(?:{_J}[ \t]+){{0,2}}(?:{_W}|\d[\w.]*)){{0,6}}"
-_INTRO_VERB = (r"(?:propos|present|introduc|develop|design|build|built|construct|creat|releas|curat|"
-               r"collect|contribut|offer|describ|unveil|open-sourc|establish|formulat|deriv|call|nam|dub|term)"
-               r"(?:e|es|ed|ing|s)?")
+INTRO_STEMS = ("propos", "present", "introduc", "develop", "design", "build", "built", "construct", "creat", "releas",
+               "curat", "collect", "contribut", "offer", "describ", "unveil", "open-sourc", "establish", "formulat",
+               "deriv", "call", "nam", "dub", "term")
+_INTRO_VERB = rf"(?:{'|'.join(INTRO_STEMS)})(?:e|es|ed|ing|s)?"
 INTRO_AT = re.compile(r"\b(?:propos|introduc|present|call|term|dub|nam)(?:e|es|ed|ing|s)?[ \t]+(?:(?:a|an|the)[ \t]+)?")
 AFTER_NAME = re.compile(r"[ \t]*[,.;:(]|[ \t]+(?:which|that|to|for|as|where)\b")
 INTRO_SUBJECTS = ("we ", "this paper", "this work", "this study", "this article", "this report", "our work",
@@ -38,6 +39,7 @@ CALLED_TRIGGERS = ("called", "named", "naming", "dubbed", "termed", "coined", "n
 CALLED_NAME = re.compile(
     rf"\b(?:called|named|naming|dubbed|termed|coined|namely|entitled|codenamed|we[ \t]+(?:call|term|dub|name))"
     rf"[ \t]+(?:(?:it|this|the|our|them)[ \t]+(?:[a-z\-]+[ \t]+)?)?[\"'“‘`]*(?P<name>{NAME})")
+CALLED_STARTS = ("called", "named", "naming", "dubbed", "termed", "coined", "namely", "entitled", "codenamed", "we")
 NOUN_BEFORE = re.compile(r"(?P<noun>[a-z][a-z\-]+)s?,?[ \t]+(?:(?:that|which)[ \t]+|\([ \t]*)?$")
 # "framework, X, which ..."
 APPOS_NAME = re.compile(
@@ -61,6 +63,10 @@ _LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t
 CONTEXT_NOUN = re.compile(
     r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
     r"game engine|corpus|database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+# how each CONTEXT_NOUN match begins (for matches_at)
+CONTEXT_NOUN_STARTS = tuple(sep + w for sep in " \t" for w in ("benchmark", "data", "suite", "simulat", "physics", "game",
+                                                               "corpus", "leaderboard", "robot", "arm", "humanoid",
+                                                               "quadruped", "hand", "gripper"))
 CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
 # "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"
@@ -148,9 +154,85 @@ def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
             i = text.find(lit, i + 1, hi)
 
 
+def matches_at(rx: re.Pattern, text: str, literals, lo: int = 0, hi: int | None = None) -> list[re.Match]:
+    """``list(rx.finditer(text, lo, hi))`` for a regex whose every (non-empty) match begins
+    with one of ``literals``: ``rx`` is tried only where a literal occurs (``str.find``),
+    left to right and never inside the match before, so a sentence without the literals
+    costs a few ``find`` calls instead of a regex attempt at every character.
+
+    >>> rx = re.compile(r"\\b(?:call|nam)ed[ \\t]+(?P<name>[A-Z]\\w+)")
+    >>> [m.group("name") for m in matches_at(rx, "a model called Robix, renamed Robo, named Rox", ("call", "nam"))]
+    ['Robix', 'Rox']
+    """
+    hi = len(text) if hi is None else hi
+    starts = set()
+    find = text.find
+    for lit in literals:
+        i = find(lit, lo, hi)
+        while i >= 0:
+            starts.add(i)
+            i = find(lit, i + 1, hi)
+    out, end, match = [], lo, rx.match
+    for p in sorted(starts):
+        if p >= end:
+            m = match(text, p, hi)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
 # shape: one token with inner capitals, two capitals, or a capital and a digit
 TOKEN = re.compile(r"(?<![\w\-.\u0300-\u036f])(?=[A-Za-z][\w\-.+\u0300-\u036f]*[A-Z0-9])[A-Za-z][\w\u0300-\u036f]*"
                    r"(?:[\-+][\w\u0300-\u036f]+|\.\d[\w\u0300-\u036f]*)*\+*(?![\w\u0300-\u036f])")
+# a run of TOKEN's characters, read backwards from its last capital or digit (on the reversed
+# text); an ASCII text is first mapped to X (capital, digit), c (other run character), space
+_REV_RUN = re.compile(r"[A-Z0-9][\w\-.+\u0300-\u036f]+")
+_REV_RUN_ASCII = re.compile(rb"X[Xc]+")
+_RUN_CLASS = bytes(ord("X") if chr(i).isascii() and (chr(i).isupper() or chr(i).isdigit()) else
+                   ord("c") if chr(i).isascii() and (chr(i).islower() or chr(i) in "_-.+") else ord(" ")
+                   for i in range(256))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def shape_tokens(text: str) -> list[re.Match]:
+    """The matches of :data:`TOKEN` in ``text``, as ``TOKEN.finditer(text)`` gives them, 3x faster.
+
+    A token starts a run of name characters (``[\\w\\-.+]`` and combining marks), or follows
+    a ``+`` inside one, and its lookahead needs a capital or digit after its first letter:
+    so only runs whose last capital or digit is not their first character can hold one. One
+    scan of the reversed text (a fast literal scan on ASCII) finds those runs; ``TOKEN``
+    itself is tried only at their candidate starts.
+
+    >>> [m.group() for m in shape_tokens("We use GPT-4o, iCub and LoRA+DPO (not Transformer) in 3D.")]
+    ['GPT-4o', 'iCub', 'LoRA+DPO']
+    """
+    n = len(text)
+    if text.isascii():
+        runs = [m.span() for m in _REV_RUN_ASCII.finditer(text.encode()[::-1].translate(_RUN_CLASS))]
+    else:
+        runs = [m.span() for m in _REV_RUN.finditer(text[::-1])]
+    out = []
+    match, letters, find = TOKEN.match, _ASCII_LETTERS, text.find
+    for r0, r1 in reversed(runs):
+        p, last = n - r1, n - 1 - r0  # the run's start, its last capital or digit
+        end = -1
+        if text[p] in letters:
+            m = match(text, p)
+            if m:
+                out.append(m)
+                end = m.end()
+        q = find("+", p, last)
+        while q >= 0:  # "A+B1": a token may also start right after a "+"
+            if q + 1 >= end and text[q + 1] in letters:
+                m = match(text, q + 1)
+                if m:
+                    out.append(m)
+                    end = m.end()
+            q = find("+", q + 1, last)
+    return out
+
+
 _SHAPE = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Z].*\d|\d.*[A-Z]")
 _TITLE_WORD = re.compile(r"^(?:[A-Z]?[a-z]+|[A-Z])$")
 _LOWER_SUFFIX = re.compile(rf"(?:-(?:[a-z]+|{NOT_NAME_SUFFIX}))+$")

@@ -24,7 +24,7 @@ from graphkit.extract.normalize import fold, singular_key
 from graphkit.extract.ownership import RULES as OWN_RULES
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
 from graphkit.extract.sentences import sentence_of, sentence_starts
-from graphkit.extract.typecues import subject_after_adverbial, variant_weight, vote_once
+from graphkit.extract.typecues import APPOS_OPENING, APPOS_START, comma_or_paren_next, subject_after_adverbial, variant_weight, vote_once
 from graphkit.latex import compose_accent
 
 MAX_CHARS = 20_000  # longer abstracts are extracted in windows of this size (api.windows)
@@ -341,6 +341,8 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
 
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
 _BEFORE_WEIGHT = 2.5
+# _BEFORE_COMMA needs one of these nouns (any case) in its window: a cheap test first (ASCII windows)
+_COMMA_NOUNS = ("benchmark", "dataset", "suite", "corpus", "simulator", "testbed", "engine", "metric", "measure")
 # "a new benchmark, LoRA-WiSE, ..." / "the dataset they used, M3W": the type noun, a comma, the name
 _BEFORE_COMMA = re.compile(r"\b(?:a|an|new|novel|the|this|these|our|two|three|several)\s+(?:[\w\-]+\s+){0,3}?(benchmark|"
                            r"dataset|suite|corpus|simulator|testbed|engine|metric|measure)s?(?:\s+(?:they|we)\s+\w+)?,\s+$", re.IGNORECASE)
@@ -354,6 +356,9 @@ _APPOSITIVE = re.compile(r"\s*(?:\([^()]{1,90}\)\s*)?,\s+(?:a|an|the|our)\s+(?:[
                          r"tailored|including|is|was|aimed|aiming|enabling|specifically|\w+ing)\b)")
 
 
+assert _APPOSITIVE.pattern.startswith(APPOS_OPENING + "+") and not _APPOSITIVE.flags & re.IGNORECASE
+
+
 def vote_types(st: DocState) -> None:
     """Context around each mention votes for a type ("benchmarks such as X", "dataset X")."""
     text = st.text
@@ -363,12 +368,19 @@ def vote_types(st: DocState) -> None:
         before = text[max(0, c.start - 12):c.start]
         if before[-1] not in " \n":
             continue
-        if before.rstrip()[-1:].isalpha():
-            m = _BEFORE.search(before)
+        last = before.rstrip()[-1:]
+        if last.isalpha():
+            # _BEFORE's nouns end in k, t, r or s (any case; a non-ASCII letter may fold to one)
+            m = _BEFORE.search(before) if last in "kKtTrRsS" or not last.isascii() else None
             if m:
                 noun = m.group(1).lower()
                 st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun before:{noun}")
-        elif before.rstrip()[-1:] == ",":
+        elif last == ",":
+            w = text[max(0, c.start - 70):c.start]
+            if w.isascii():
+                w = w.lower()
+                if not any(noun in w for noun in _COMMA_NOUNS):
+                    continue
             m = _BEFORE_COMMA.search(text, max(0, c.start - 70), c.start)
             if m and not subject_after_adverbial(text, m.start(), c.end):  # "On the X benchmark, NAME achieves"
                 noun = m.group(1).lower()
@@ -383,7 +395,10 @@ def vote_appositives(st: DocState) -> None:
         return
     n = len(text)
     for c in st.candidates:
-        if c.source == "gazetteer" or c.end >= n or text[c.end] not in ", (\t\n":
+        if c.source == "gazetteer" or c.end >= n or text[c.end] not in ", (\t\n" \
+                or not comma_or_paren_next(text, c.end, min(n, c.end + 80)):
+            continue
+        if not APPOS_START.match(text, c.end, min(n, c.end + 80)):
             continue
         m = _APPOSITIVE.match(text, c.end, min(n, c.end + 80))
         if not m or (m.group(1) == "suite" and text.startswith(" of ", m.end())):
