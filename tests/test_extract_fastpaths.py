@@ -61,3 +61,59 @@ def test_rewritten_regexes_on_edge_cases():
     for text in ("e.g. X. Y", "et al. Show", "A; b: c {d}", "x\n\n y", "x, which y", "Done.\" Next", "vs. Z. Q"):
         _same(_CLAUSE_END_PLAIN, A._CLAUSE_END, text)
         _same(_BOUNDARY_PLAIN, S._BOUNDARY, text)
+
+
+# --- pre-checks: each skips a regex only where that regex cannot match ------------------------
+
+from graphkit.extract import stages as ST  # noqa: E402
+from graphkit.extract.candidates import Candidate  # noqa: E402
+
+ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(ASCII, NAMEY.filter(str.isascii)))
+def test_ascii_control_check_is_the_control_regex(text):
+    assert ST.has_ascii_control(text) == bool(ST._CTRL.search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(NAMEY, ANY, st.lists(st.sampled_from(["\\pi", "_{0.5}", "$", "π", "τ", "-bench", " ", "x",
+                                                                "\\alpha", "\\alphabet", "a.com", "@", ".io", "http://x",
+                                                                "www.", "ſ"])).map("".join)))
+def test_skipped_texts_hold_no_match(text):
+    if ("\\" not in text or not ST._GREEK_MACRO.search(text)) and (text.isascii() or not ST._ANY_GREEK.search(text)):
+        assert not ST._MATH_RUN.search(text)
+    if "@" not in text and not any(t in text for t in ST._HINT_LITERALS):
+        assert not ST._DOMAIN_HINT.search(text)
+    assert ST.clean_text(text) == _clean_text_plain(text)
+
+
+def _clean_text_plain(text: str) -> str:
+    """clean_text without its shortcuts (control characters, URLs, domains: whole-text regexes)."""
+    text = ST.strip_latex(ST.greek_names(ST._CTRL.sub(" ", text)))
+    return ST._DOMAIN.sub(ST._blank, ST._URL.sub(ST._blank, text))
+
+
+def test_latex_greek_and_urls_in_unusual_places_are_still_cleaned():
+    assert ST.clean_text("$\\pi_0$ wins").split() == ["π0", "wins"]  # at the text start
+    assert ST.clean_text("(\\pi_{0.5}), and τ_1.").split() == ["(π0.5),", "and", "τ1."]  # next to punctuation
+    assert ST.clean_text("http://a.b/c then").split() == ["then"]
+    assert ST.clean_text("see foo.github.io.").split() == ["see", "."]
+    assert ST.clean_text("\x0cmail me@x.ai\x7f").split() == ["mail"]
+
+
+def _votes(abstract: str, name: str) -> dict:
+    st = ST.new_state("A Study", abstract)
+    i = st.text.index(name)
+    st.candidates = [Candidate(name, i, i + len(name), "shape")]
+    ST.vote_types(st)
+    return st.type_votes.get(st.candidates[0].key, {})
+
+
+def test_type_noun_before_a_name_in_any_case_still_votes():
+    assert _votes("Results on the BENCHMARK FooQA.", "FooQA") == {"Benchmark": 2.5}
+    assert _votes("Datasets FooSet and more.", "FooSet") == {"Dataset": 2.5}
+    assert _votes("We use Robots\nFooArm here.", "FooArm") == {"Robot": 2.5}
+    assert _votes("A new BENCHMARK, FooEval, is hard.", "FooEval") == {"Benchmark": 2.5}
+    assert _votes("We use the tool FooEval here.", "FooEval") == {}

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graphkit.extract.vocabulary import VARIANT_PARTS
 from graphkit.extract.vocabulary import (GENERIC_FIRST, METRIC_HEAD, NOUN_TYPE, TITLE_TYPE_NOUNS,  # noqa: F401
@@ -39,7 +40,6 @@ CALLED_TRIGGERS = ("called", "named", "naming", "dubbed", "termed", "coined", "n
 CALLED_NAME = re.compile(
     rf"\b(?:called|named|naming|dubbed|termed|coined|namely|entitled|codenamed|we[ \t]+(?:call|term|dub|name))"
     rf"[ \t]+(?:(?:it|this|the|our|them)[ \t]+(?:[a-z\-]+[ \t]+)?)?[\"'“‘`]*(?P<name>{NAME})")
-CALLED_STARTS = ("called", "named", "naming", "dubbed", "termed", "coined", "namely", "entitled", "codenamed", "we")
 NOUN_BEFORE = re.compile(r"(?P<noun>[a-z][a-z\-]+)s?,?[ \t]+(?:(?:that|which)[ \t]+|\([ \t]*)?$")
 # "framework, X, which ..."
 APPOS_NAME = re.compile(
@@ -63,10 +63,6 @@ _LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t
 CONTEXT_NOUN = re.compile(
     r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
     r"game engine|corpus|database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
-# how each CONTEXT_NOUN match begins (for matches_at)
-CONTEXT_NOUN_STARTS = tuple(sep + w for sep in " \t" for w in ("benchmark", "data", "suite", "simulat", "physics", "game",
-                                                               "corpus", "leaderboard", "robot", "arm", "humanoid",
-                                                               "quadruped", "hand", "gripper"))
 CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
 # "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"
@@ -104,6 +100,7 @@ _PREPOSITION = re.compile(r"[ \t](?:on|upon|in|into|from|with|using|over|against
 _OUR = re.compile(r"(?:^|[ \t])our[ \t]")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def object_of_preposition(between: str) -> bool:
     """True when the words between an intro verb and a name hold a preposition, so the name
     is not what the verb proposes: "we build on X", "we present results on X" (but "the
@@ -152,34 +149,6 @@ def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
             if lit[0] == " " or i == 0 or not text[i - 1].isalnum():
                 yield i, i + len(lit)
             i = text.find(lit, i + 1, hi)
-
-
-def matches_at(rx: re.Pattern, text: str, literals, lo: int = 0, hi: int | None = None) -> list[re.Match]:
-    """``list(rx.finditer(text, lo, hi))`` for a regex whose every (non-empty) match begins
-    with one of ``literals``: ``rx`` is tried only where a literal occurs (``str.find``),
-    left to right and never inside the match before, so a sentence without the literals
-    costs a few ``find`` calls instead of a regex attempt at every character.
-
-    >>> rx = re.compile(r"\\b(?:call|nam)ed[ \\t]+(?P<name>[A-Z]\\w+)")
-    >>> [m.group("name") for m in matches_at(rx, "a model called Robix, renamed Robo, named Rox", ("call", "nam"))]
-    ['Robix', 'Rox']
-    """
-    hi = len(text) if hi is None else hi
-    starts = set()
-    find = text.find
-    for lit in literals:
-        i = find(lit, lo, hi)
-        while i >= 0:
-            starts.add(i)
-            i = find(lit, i + 1, hi)
-    out, end, match = [], lo, rx.match
-    for p in sorted(starts):
-        if p >= end:
-            m = match(text, p, hi)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
 
 
 # shape: one token with inner capitals, two capitals, or a capital and a digit
@@ -241,6 +210,7 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
 TYPE_NOUNS = set(TITLE_TYPE_NOUNS)
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def is_shape(token: str) -> bool:
     """True for name-shaped single tokens: ``OptoPrime``, ``PPO``, ``GPT-4o``, ``iCub``."""
     if not _SHAPE.search(token) or token[:1].isdigit() or _ROMAN.match(token):
@@ -265,6 +235,7 @@ _LIST_BREAK = re.compile(r"[ \t]+(?:with|using|via|against|versus|vs\.?|on|in|by
                          r"(?=[A-Z\d])")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def list_item(name: str) -> str:
     """A list item cut before a joiner that starts another phrase: ``Arena-Hard v0.1 with Claude``
     -> ``Arena-Hard v0.1`` (names inside lists rarely hold "with"/"on"/"using")."""
@@ -273,6 +244,7 @@ def list_item(name: str) -> str:
     return name[4:] if name.startswith(("the ", "The ")) else name  # "X and the Robot Control Suite"
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def release_tail(token: str) -> bool:
     """The token's lower-case hyphen parts are release or size words of its name
     ("Phi-4-reasoning-plus", "Qwen-7B-chat"), not a description ("GPT-4-based", "RL-trained").
@@ -284,6 +256,7 @@ def release_tail(token: str) -> bool:
     return bool(m) and all(p in VARIANT_PARTS for p in m.group().split("-")[1:])
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def clean_phrase(name: str) -> str:
     """Trim joiners and punctuation at the ends of a captured name phrase."""
     name = name.strip(" \t\"'“”‘’`.,;:")
@@ -298,6 +271,7 @@ def clean_phrase(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def plausible_name(name: str) -> bool:
     """A discovered phrase that can be a name (not a sentence start, not too long)."""
     words = name.split()

@@ -150,7 +150,7 @@ def called_name(d: Discovery) -> None:
     text, low, st = d.text, d.st.lower, d.st
     if not any(t in low for t in D.CALLED_TRIGGERS):
         return
-    for m in D.matches_at(D.CALLED_NAME, text, D.CALLED_STARTS):
+    for m in D.CALLED_NAME.finditer(text):
         s_i = d.sentence_at(m.start())
         s0 = st.starts[s_i]
         ours = s_i in st.intro_sentences or bool(_OUR_OR_WE.search(text[s0:m.end()]))
@@ -199,7 +199,7 @@ def intro_sentence_names(d: Discovery) -> None:
     for s_i in sorted(st.intro_sentences):
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
-        for m in D.matches_at(D.INTRO_DIRECT, text, D.INTRO_STEMS, s0, s1):
+        for m in D.INTRO_DIRECT.finditer(text, s0, s1):
             # "we build on X", "we present results on X": X is used, not proposed
             own = not D.not_proposed(text, m.start(), m.start("name"))
             # "we introduce RoboDual, a ...": a definition, so a known name is introduced too
@@ -223,7 +223,7 @@ def context_noun_list(d: Discovery) -> None:
     ['FooWorld', 'BarNav']
     """
     text, st = d.text, d.st
-    for m in D.matches_at(D.CONTEXT_NOUN, text, D.CONTEXT_NOUN_STARTS):
+    for m in D.CONTEXT_NOUN.finditer(text):
         s = m.start()
         for _ in range(3):  # "... and TVQA short video benchmarks": skip the noun's modifiers
             w0 = max(text.rfind(" ", 0, s), text.rfind("\t", 0, s)) + 1

@@ -142,12 +142,6 @@ _EXTRA_APPOSITIVE = re.compile(
     # "X, a GPU-accelerated simulation framework", "X, a game engine"
     r"|(?P<sim>(?:simulation|physics)\s+(?:framework|engine|platform|library)|game\s+engine)" + _NP_END + r")",
     re.IGNORECASE)
-# the opening of both appositive regexes (this module's and stages._APPOSITIVE), matched
-# first: it rules most mentions out at a fraction of the whole regex's cost
-APPOS_OPENING = r"\s*(?:\([^()]{1,90}\)\s*)?,\s+(?:a|an|the|our)\s"
-APPOS_START = re.compile(APPOS_OPENING)
-_APPOS_START_I = re.compile(APPOS_OPENING, re.IGNORECASE)
-assert _EXTRA_APPOSITIVE.pattern.startswith(APPOS_OPENING + "+") and _EXTRA_APPOSITIVE.flags & re.IGNORECASE
 _EXTRA_TYPES = {"eval": ("Benchmark", 3.0), "eval2": ("Benchmark", 3.0), "data": ("Dataset", 2.0),
                 "sim": ("Simulator", 2.0)}
 
@@ -170,10 +164,7 @@ def extra_appositive_type(text: str, end: int) -> tuple[str, float, str] | None:
     >>> extra_appositive_type("We propose WombatNet, a framework for planning.", 20) is None
     True
     """
-    hi = min(len(text), end + 200)
-    if not _APPOS_START_I.match(text, end, hi):
-        return None
-    m = _EXTRA_APPOSITIVE.match(text, end, hi)
+    m = _EXTRA_APPOSITIVE.match(text, end, min(len(text), end + 200))
     if not m:
         return None
     kind = next(k for k in _EXTRA_TYPES if m.group(k))
@@ -181,33 +172,12 @@ def extra_appositive_type(text: str, end: int) -> tuple[str, float, str] | None:
     return typ, w, " ".join(m.group(kind).lower().split())
 
 
-def comma_or_paren_next(text: str, i: int, hi: int) -> bool:
-    """True when the first non-blank character of ``text[i:hi]`` is ``,`` or ``(``: the
-    appositive regexes (``\\s*(?:(...)\\s*)?,\\s+...``) can match at ``i`` only then,
-    so this cheap test runs first.
-
-    >>> comma_or_paren_next("X, a model", 1, 10), comma_or_paren_next("X  (Y), a", 1, 9)
-    (True, True)
-    >>> comma_or_paren_next("X is a model", 1, 12), comma_or_paren_next("X   ", 1, 4)
-    (False, False)
-    """
-    while i < hi:
-        ch = text[i]
-        if ch == "," or ch == "(":
-            return True
-        if not ch.isspace():  # = the regexes' \s
-            return False
-        i += 1
-    return False
-
-
 def vote_extra_appositives(st) -> None:
     """Votes of :func:`extra_appositive_type` for every discovered (not listed) mention."""
     text = st.text
     n = len(text)
     for c in st.candidates:
-        if c.source == "gazetteer" or c.end >= n or text[c.end] not in ", (\t\n" \
-                or not comma_or_paren_next(text, c.end, min(n, c.end + 200)):
+        if c.source == "gazetteer" or c.end >= n or text[c.end] not in ", (\t\n":
             continue
         hit = extra_appositive_type(text, c.end)
         if hit:
@@ -356,8 +326,6 @@ _METRIC_AFTER = re.compile(r"\s+(?:(?P<score>score|scores(?!\s+(?:\d|an?\b|the\b
                            r"about|up|higher|lower|high|low|well|poorly|best|highest|worst|lowest|top|first|second|close|"
                            r"comparabl|competitiv|significant|substantial|better|worse))|metrics?)\b|of\s+(?:only\s+|just\s+)?(?P<num>\d+(?:\.\d+)?)(?![\w.]*\s*(?:B|M|K|k|billion|million|parameters|params|tokens|layers)\b))")
 
-_METRIC_STARTS = ("sc", "me", "of")
-
 
 def vote_metric_use(st) -> None:
     """A discovered name used as a measure is a metric, no entity (GUIDELINES): "achieving
@@ -378,9 +346,6 @@ def vote_metric_use(st) -> None:
     for c in st.candidates:
         if c.source not in ("shape", "context", "intro", "abbreviation") or c.introduced:
             continue
-        after = text[c.end:c.end + 40]
-        if not after[:1].isspace() or after.lstrip()[:2] not in _METRIC_STARTS:
-            continue  # _METRIC_AFTER needs blanks, then "score", "metric" or "of"
         m = _METRIC_AFTER.match(text, c.end, c.end + 40)
         if m:
             st.vote(c.key, NOT_ENTITY, 2.0 if m.group("num") else 1.5, "metric use")
