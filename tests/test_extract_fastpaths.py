@@ -117,3 +117,40 @@ def test_type_noun_before_a_name_in_any_case_still_votes():
     assert _votes("We use Robots\nFooArm here.", "FooArm") == {"Robot": 2.5}
     assert _votes("A new BENCHMARK, FooEval, is hard.", "FooEval") == {"Benchmark": 2.5}
     assert _votes("We use the tool FooEval here.", "FooEval") == {}
+
+
+# --- regexes whose alternatives are grouped by first letter ----------------------------------
+
+_VERB_PLAIN = (r"(?:propos|present|introduc|develop|design|build|built|construct|creat|releas|curat|"
+               r"collect|contribut|offer|describ|unveil|open-sourc|establish|formulat|deriv|call|nam|dub|term)"
+               r"(?:e|es|ed|ing|s)?")
+_CONTEXT_NOUN_PLAIN = re.compile(
+    r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
+    r"game engine|corpus|database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+WORDY = st.lists(st.sampled_from(["we ", "propose ", "proposed", "designs ", "open-sourced ", "built ", "build ",
+                                  "nam", "named ", "the ", "a ", "novel ", "FooNet", "Bar-2", " (", ")", ", ", ".",
+                                  "data set", " datasets", " robotic arm", " robots", " hand", "\t", "x"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(WORDY, NAMEY, ANY))
+def test_grouped_regexes_match_as_their_plain_forms(text):
+    for rx in (D.INTRO_DIRECT, D.INTRO_WORD, D.INTRO_AFTER_SUBJECT):
+        assert D._INTRO_VERB in rx.pattern
+        _same(re.compile(rx.pattern.replace(D._INTRO_VERB, _VERB_PLAIN)), rx, text)
+    _same(_CONTEXT_NOUN_PLAIN, D.CONTEXT_NOUN, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(WORDY, NAMEY, ANY), cut=st.integers(0, 5))
+def test_paren_names_are_the_paren_regex_matches(text, cut):
+    n = len(text)
+    for lo, hi in ((0, n), (min(cut, n), n), (0, max(0, n - cut))):
+        assert spans(D.paren_names(text, lo, hi)) == spans(D.PAREN_NAME.finditer(text, lo, hi))
+
+
+def test_paren_names_at_the_edges():
+    for text in ("(FooNet)", "a (FooNet)", "a\t \t(FooNet)", "A (FooNet)", "ab (Foo) (Bar)", "x (Foo)y (Bar)"):
+        for lo in range(len(text)):
+            assert spans(D.paren_names(text, lo, len(text))) == spans(D.PAREN_NAME.finditer(text, lo, len(text)))

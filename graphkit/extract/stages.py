@@ -315,9 +315,11 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         sent = sentence_of(st.starts, a.short_start)
         before = text[st.starts[sent]:a.long_start]
         # the last intro word after the last compare cue; "built upon X" is both at once: a use
-        ci, ii = _last(_COMPARE, before), _last(D.INTRO_WORD, fold(before))
         intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)
-                 or _VERB_RIGHT_BEFORE.search(before)) and (ii > ci or ci < 0)
+                 or _VERB_RIGHT_BEFORE.search(before))
+        if intro:  # (the two scans only when they decide)
+            ci, ii = _last(_COMPARE, before), _last(D.INTRO_WORD, fold(before))
+            intro = ii > ci or ci < 0
         _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro,
                            rule="abbreviation_short"))
         _add(st, Candidate(a.long, a.long_start, a.long_start + len(a.long), "abbreviation", introduced=intro,
