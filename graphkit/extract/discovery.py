@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graphkit.extract.vocabulary import VARIANT_PARTS
 from graphkit.extract.vocabulary import (GENERIC_FIRST, METRIC_HEAD, NOUN_TYPE, TITLE_TYPE_NOUNS,  # noqa: F401
@@ -21,9 +22,22 @@ _W = (rf"(?:[A-Z]{_C}*(?:-{_C}+)*|[a-z]{{1,4}}[A-Z]{_C}*(?:-{_C}+)*|[a-z]-[A-Z]{
       rf"|[a-z]+\d{_C}*(?:-{_C}+)*)")
 _J = r"(?:of|for|with|as|to|in|from|by|on|the|a|via|&)"
 NAME = rf"{_W}(?:[ \t]+(?:{_J}[ \t]+){{0,2}}(?:{_W}|\d[\w.]*)){{0,6}}"
-_INTRO_VERB = (r"(?:propos|present|introduc|develop|design|build|built|construct|creat|releas|curat|"
-               r"collect|contribut|offer|describ|unveil|open-sourc|establish|formulat|deriv|call|nam|dub|term)"
-               r"(?:e|es|ed|ing|s)?")
+INTRO_STEMS = ("propos", "present", "introduc", "develop", "design", "build", "built", "construct", "creat", "releas",
+               "curat", "collect", "contribut", "offer", "describ", "unveil", "open-sourc", "establish", "formulat",
+               "deriv", "call", "nam", "dub", "term")
+
+
+def _by_first_letter(words) -> str:
+    """An alternation of ``words`` grouped by first letter ("p(?:ropos|resent)|i(?:ntroduc)"),
+    order kept within a group: the regex engine tests each first letter once (1.2x faster on
+    INTRO_DIRECT). Groups start with distinct letters, so the matches are the same."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in groups.items())
+
+
+_INTRO_VERB = rf"(?:{_by_first_letter(INTRO_STEMS)})(?:e|es|ed|ing|s)?"
 INTRO_AT = re.compile(r"\b(?:propos|introduc|present|call|term|dub|nam)(?:e|es|ed|ing|s)?[ \t]+(?:(?:a|an|the)[ \t]+)?")
 AFTER_NAME = re.compile(r"[ \t]*[,.;:(]|[ \t]+(?:which|that|to|for|as|where)\b")
 INTRO_SUBJECTS = ("we ", "this paper", "this work", "this study", "this article", "this report", "our work",
@@ -53,14 +67,46 @@ INTRO_DIRECT = re.compile(rf"\b{_INTRO_VERB}[ \t]+(?:here[ \t]+)?(?:(?:a|an|the)
 INTRO_WORD = re.compile(r"\b" + _INTRO_VERB + r"\b")  # run on the lower-cased text
 # "a domain-specific language model (VaxxBERT)"
 PAREN_NAME = re.compile(rf"[a-z][ \t]+\((?P<name>{_W})\)")
+
+
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def paren_names(text: str, lo: int, hi: int) -> list[re.Match]:
+    """``list(PAREN_NAME.finditer(text, lo, hi))``, found from each ``(`` (a fast ``str.find``)
+    instead of a regex attempt at every character: a match can only start at the letter
+    right before the blanks before its ``(``.
+
+    >>> t = "a language model (VaxxBERT), 2 (FooNet), x(BarNet) and  (BazNet)"
+    >>> [m.group("name") for m in paren_names(t, 0, len(t))]
+    ['VaxxBERT', 'BazNet']
+    """
+    out, end, find, match = [], lo, text.find, PAREN_NAME.match
+    i = find("(", lo, hi)
+    while i >= 0:
+        k = i
+        while k > 0 and (text[k - 1] == " " or text[k - 1] == "\t"):
+            k -= 1
+        if k < i and k - 1 >= end and text[k - 1] in _LOWER_ASCII:  # (end >= lo)
+            m = match(text, k - 1, hi)
+            if m:
+                out.append(m)
+                end = m.end()
+        i = find("(", i + 1, hi)
+    return out
+
+
 # "... LOOP, a data-efficient variant of ..." inside a sentence that proposes something
 NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{NAME})$")
 SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")
 # "the X benchmark", "the X and Y datasets"
 _LIST = rf"{NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?{NAME})*"
+# (the nouns benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|game engine|corpus|
+# database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper, grouped by first letter, order kept)
 CONTEXT_NOUN = re.compile(
-    r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
-    r"game engine|corpus|database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+    r"[ \t](?P<noun>b(?:enchmark)|d(?:ataset|ata[ \t]?set|atabase)|s(?:uite|imulator|imulation platform)|"
+    r"p(?:hysics engine)|g(?:ame engine|ripper)|c(?:orpus)|l(?:eaderboard)|r(?:obot|obotic arm)|a(?:rm)|"
+    r"h(?:umanoid|and)|q(?:uadruped))s?\b")
 CAP_OR_DIGIT = re.compile(r"[A-Z\d]")
 LIST_BEFORE = re.compile(rf"(?<![\w\-.])(?P<list>{_LIST})$")
 # "baselines such as X, Y and Z", "environments like Cartpole, Pong and Mountain Car"
@@ -98,6 +144,7 @@ _PREPOSITION = re.compile(r"[ \t](?:on|upon|in|into|from|with|using|over|against
 _OUR = re.compile(r"(?:^|[ \t])our[ \t]")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def object_of_preposition(between: str) -> bool:
     """True when the words between an intro verb and a name hold a preposition, so the name
     is not what the verb proposes: "we build on X", "we present results on X" (but "the
@@ -151,6 +198,54 @@ def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
 # shape: one token with inner capitals, two capitals, or a capital and a digit
 TOKEN = re.compile(r"(?<![\w\-.\u0300-\u036f])(?=[A-Za-z][\w\-.+\u0300-\u036f]*[A-Z0-9])[A-Za-z][\w\u0300-\u036f]*"
                    r"(?:[\-+][\w\u0300-\u036f]+|\.\d[\w\u0300-\u036f]*)*\+*(?![\w\u0300-\u036f])")
+# a run of TOKEN's characters, read backwards from its last capital or digit (on the reversed
+# text); an ASCII text is first mapped to X (capital, digit), c (other run character), space
+_REV_RUN = re.compile(r"[A-Z0-9][\w\-.+\u0300-\u036f]+")
+_REV_RUN_ASCII = re.compile(rb"X[Xc]+")
+_RUN_CLASS = bytes(ord("X") if chr(i).isascii() and (chr(i).isupper() or chr(i).isdigit()) else
+                   ord("c") if chr(i).isascii() and (chr(i).islower() or chr(i) in "_-.+") else ord(" ")
+                   for i in range(256))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def shape_tokens(text: str) -> list[re.Match]:
+    """The matches of :data:`TOKEN` in ``text``, as ``TOKEN.finditer(text)`` gives them, 3x faster.
+
+    A token starts a run of name characters (``[\\w\\-.+]`` and combining marks), or follows
+    a ``+`` inside one, and its lookahead needs a capital or digit after its first letter:
+    so only runs whose last capital or digit is not their first character can hold one. One
+    scan of the reversed text (a fast literal scan on ASCII) finds those runs; ``TOKEN``
+    itself is tried only at their candidate starts.
+
+    >>> [m.group() for m in shape_tokens("We use GPT-4o, iCub and LoRA+DPO (not Transformer) in 3D.")]
+    ['GPT-4o', 'iCub', 'LoRA+DPO']
+    """
+    n = len(text)
+    if text.isascii():
+        runs = [m.span() for m in _REV_RUN_ASCII.finditer(text.encode()[::-1].translate(_RUN_CLASS))]
+    else:
+        runs = [m.span() for m in _REV_RUN.finditer(text[::-1])]
+    out = []
+    match, letters, find = TOKEN.match, _ASCII_LETTERS, text.find
+    for r0, r1 in reversed(runs):
+        p, last = n - r1, n - 1 - r0  # the run's start, its last capital or digit
+        end = -1
+        if text[p] in letters:
+            m = match(text, p)
+            if m:
+                out.append(m)
+                end = m.end()
+        q = find("+", p, last)
+        while q >= 0:  # "A+B1": a token may also start right after a "+"
+            if q + 1 >= end and text[q + 1] in letters:
+                m = match(text, q + 1)
+                if m:
+                    out.append(m)
+                    end = m.end()
+            q = find("+", q + 1, last)
+    return out
+
+
 _SHAPE = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Z].*\d|\d.*[A-Z]")
 _TITLE_WORD = re.compile(r"^(?:[A-Z]?[a-z]+|[A-Z])$")
 _LOWER_SUFFIX = re.compile(rf"(?:-(?:[a-z]+|{NOT_NAME_SUFFIX}))+$")
@@ -159,6 +254,7 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")
 TYPE_NOUNS = set(TITLE_TYPE_NOUNS)
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def is_shape(token: str) -> bool:
     """True for name-shaped single tokens: ``OptoPrime``, ``PPO``, ``GPT-4o``, ``iCub``."""
     if not _SHAPE.search(token) or token[:1].isdigit() or _ROMAN.match(token):
@@ -183,6 +279,7 @@ _LIST_BREAK = re.compile(r"[ \t]+(?:with|using|via|against|versus|vs\.?|on|in|by
                          r"(?=[A-Z\d])")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def list_item(name: str) -> str:
     """A list item cut before a joiner that starts another phrase: ``Arena-Hard v0.1 with Claude``
     -> ``Arena-Hard v0.1`` (names inside lists rarely hold "with"/"on"/"using")."""
@@ -191,6 +288,7 @@ def list_item(name: str) -> str:
     return name[4:] if name.startswith(("the ", "The ")) else name  # "X and the Robot Control Suite"
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def release_tail(token: str) -> bool:
     """The token's lower-case hyphen parts are release or size words of its name
     ("Phi-4-reasoning-plus", "Qwen-7B-chat"), not a description ("GPT-4-based", "RL-trained").
@@ -217,6 +315,7 @@ def number_after_joiner(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def clean_phrase(name: str) -> str:
     """Trim joiners and punctuation at the ends of a captured name phrase."""
     name = name.strip(" \t\"'“”‘’`.,;:")
@@ -231,6 +330,7 @@ def clean_phrase(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)  # a pure function of one phrase, asked again and again
 def plausible_name(name: str) -> bool:
     """A discovered phrase that can be a name (not a sentence start, not too long)."""
     words = name.split()

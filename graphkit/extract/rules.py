@@ -209,7 +209,7 @@ def intro_sentence_names(d: Discovery) -> None:
             m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
             if m:
                 d.add(m.group("name"), "intro_apposition", True, strong=False, single_ok=False)
-        for m in D.PAREN_NAME.finditer(text, s0, s1):
+        for m in D.paren_names(text, s0, s1):
             if D.is_shape(m.group("name")) and not any(m.start() < a <= m.end() + 1 for a, _ in shorts):
                 d.add(m.group("name"), "intro_paren", True, strong=False, single_ok=False)
         m = D.SENTENCE_START_NAME.match(text, s0, s1)
@@ -395,7 +395,7 @@ def token_shape(st: DocState, gaz) -> None:
     text = st.text
     shape_name, cache = gaz.shape_name, gaz._shape_cache
     starts, cands = st.starts, st.candidates
-    for m in D.TOKEN.finditer(text):
+    for m in D.shape_tokens(text):
         t = m.group()
         tok = cache.get(t, False)
         if tok is False:

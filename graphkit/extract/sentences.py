@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9(\[\"'])|\n\s*\n\s*")
+# one leading character class: the regex engine skips to ".", "!", "?" or a newline in C
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"'])|(?<=\n)\s*\n\s*)")
 _ABBREV = {"e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "Fig.", "Eq.", "Sec.", "approx.", "resp.", "No.", "Tab.",
            "E.g.", "I.e.", "Cf.", "Figs.", "Eqs."}
 

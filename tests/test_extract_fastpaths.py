@@ -1,0 +1,156 @@
+"""The extraction's fast paths give exactly what the plain scans they replace give.
+
+Each fast path (a pre-check, a rewritten regex, a scan of candidate positions only) is
+compared with the straightforward version on arbitrary text and on name-like text.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphkit.extract import abbreviations as A
+from graphkit.extract import discovery as D
+from graphkit.extract import sentences as S
+
+# text made of the characters the rules care about: names, joiners, punctuation, accents
+NAMEY = st.lists(st.sampled_from(list("aAbBzZ019 -+._,;:.!?()[]{}\"'\n\té\u0301ñİıK")
+                                 + ["e.g.", "i.e.", "vs.", "al.", "et ", "which ", "the ", "GPT-4o",
+                                    "LoRA+DPO", "we propose ", "our ", "called "]),
+                 max_size=60).map("".join)
+ANY = st.text(max_size=200)
+
+
+def spans(it):
+    return [(m.span(), m.groups()) for m in it]
+
+
+def _same(old: re.Pattern, new: re.Pattern, text: str) -> None:
+    assert spans(new.finditer(text)) == spans(old.finditer(text))
+    n = len(text)
+    for lo, hi in ((1, n - 1), (n // 3, n), (0, n // 2)):
+        assert spans(new.finditer(text, lo, hi)) == spans(old.finditer(text, lo, hi))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(NAMEY, ANY))
+def test_shape_tokens_are_the_token_regex_matches(text):
+    assert spans(D.shape_tokens(text)) == spans(D.TOKEN.finditer(text))
+
+
+def test_shape_tokens_at_the_text_edges_and_after_plus():
+    for text in ("GPT-4o", "GPT-4o.", "x A+B1 +C2 D++ E+f+G3 aB", "é iCub", "Ab", "3D-GRAND", "α-GPT2"):
+        assert spans(D.shape_tokens(text)) == spans(D.TOKEN.finditer(text)), text
+    assert [m.group() for m in D.shape_tokens("GPT-4o")] == ["GPT-4o"]
+
+
+# the plain forms of the rewritten regexes (one leading character class in the new ones)
+_CLAUSE_END_PLAIN = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)(?<!\bet)[.!?][\"')\]]*\s+|[;:{}]|\n\s*\n"
+                               r"|,\s+(?=(?:a|an|the|which|that|including|such|e\.g\.|i\.e\.)\s)")
+_BOUNDARY_PLAIN = re.compile(r"[.!?][\"')\]]?\s+(?=[A-Z0-9(\[\"'])|\n\s*\n\s*")
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.one_of(NAMEY, ANY))
+def test_rewritten_regexes_match_as_their_plain_forms(text):
+    _same(_CLAUSE_END_PLAIN, A._CLAUSE_END, text)
+    _same(_BOUNDARY_PLAIN, S._BOUNDARY, text)
+
+
+def test_rewritten_regexes_on_edge_cases():
+    for text in ("e.g. X. Y", "et al. Show", "A; b: c {d}", "x\n\n y", "x, which y", "Done.\" Next", "vs. Z. Q"):
+        _same(_CLAUSE_END_PLAIN, A._CLAUSE_END, text)
+        _same(_BOUNDARY_PLAIN, S._BOUNDARY, text)
+
+
+# --- pre-checks: each skips a regex only where that regex cannot match ------------------------
+
+from graphkit.extract import stages as ST  # noqa: E402
+from graphkit.extract.candidates import Candidate  # noqa: E402
+
+ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(ASCII, NAMEY.filter(str.isascii)))
+def test_ascii_control_check_is_the_control_regex(text):
+    assert ST.has_ascii_control(text) == bool(ST._CTRL.search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(NAMEY, ANY, st.lists(st.sampled_from(["\\pi", "_{0.5}", "$", "π", "τ", "-bench", " ", "x",
+                                                                "\\alpha", "\\alphabet", "a.com", "@", ".io", "http://x",
+                                                                "www.", "ſ"])).map("".join)))
+def test_skipped_texts_hold_no_match(text):
+    if ("\\" not in text or not ST._GREEK_MACRO.search(text)) and (text.isascii() or not ST._ANY_GREEK.search(text)):
+        assert not ST._MATH_RUN.search(text)
+    if "@" not in text and not any(t in text for t in ST._HINT_LITERALS):
+        assert not ST._DOMAIN_HINT.search(text)
+    assert ST.clean_text(text) == _clean_text_plain(text)
+
+
+def _clean_text_plain(text: str) -> str:
+    """clean_text without its shortcuts (control characters, URLs, domains: whole-text regexes)."""
+    text = ST.strip_latex(ST.greek_names(ST._CTRL.sub(" ", text)))
+    return ST._DOMAIN.sub(ST._blank, ST._URL.sub(ST._blank, text))
+
+
+def test_latex_greek_and_urls_in_unusual_places_are_still_cleaned():
+    assert ST.clean_text("$\\pi_0$ wins").split() == ["π0", "wins"]  # at the text start
+    assert ST.clean_text("(\\pi_{0.5}), and τ_1.").split() == ["(π0.5),", "and", "τ1."]  # next to punctuation
+    assert ST.clean_text("http://a.b/c then").split() == ["then"]
+    assert ST.clean_text("see foo.github.io.").split() == ["see", "."]
+    assert ST.clean_text("\x0cmail me@x.ai\x7f").split() == ["mail"]
+
+
+def _votes(abstract: str, name: str) -> dict:
+    st = ST.new_state("A Study", abstract)
+    i = st.text.index(name)
+    st.candidates = [Candidate(name, i, i + len(name), "shape")]
+    ST.vote_types(st)
+    return st.type_votes.get(st.candidates[0].key, {})
+
+
+def test_type_noun_before_a_name_in_any_case_still_votes():
+    assert _votes("Results on the BENCHMARK FooQA.", "FooQA") == {"Benchmark": 2.5}
+    assert _votes("Datasets FooSet and more.", "FooSet") == {"Dataset": 2.5}
+    assert _votes("We use Robots\nFooArm here.", "FooArm") == {"Robot": 2.5}
+    assert _votes("A new BENCHMARK, FooEval, is hard.", "FooEval") == {"Benchmark": 2.5}
+    assert _votes("We use the tool FooEval here.", "FooEval") == {}
+
+
+# --- regexes whose alternatives are grouped by first letter ----------------------------------
+
+_VERB_PLAIN = (r"(?:propos|present|introduc|develop|design|build|built|construct|creat|releas|curat|"
+               r"collect|contribut|offer|describ|unveil|open-sourc|establish|formulat|deriv|call|nam|dub|term)"
+               r"(?:e|es|ed|ing|s)?")
+_CONTEXT_NOUN_PLAIN = re.compile(
+    r"[ \t](?P<noun>benchmark|dataset|data[ \t]?set|suite|simulator|simulation platform|physics engine|"
+    r"game engine|corpus|database|leaderboard|robot|robotic arm|arm|humanoid|quadruped|hand|gripper)s?\b")
+WORDY = st.lists(st.sampled_from(["we ", "propose ", "proposed", "designs ", "open-sourced ", "built ", "build ",
+                                  "nam", "named ", "the ", "a ", "novel ", "FooNet", "Bar-2", " (", ")", ", ", ".",
+                                  "data set", " datasets", " robotic arm", " robots", " hand", "\t", "x"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(WORDY, NAMEY, ANY))
+def test_grouped_regexes_match_as_their_plain_forms(text):
+    for rx in (D.INTRO_DIRECT, D.INTRO_WORD, D.INTRO_AFTER_SUBJECT):
+        assert D._INTRO_VERB in rx.pattern
+        _same(re.compile(rx.pattern.replace(D._INTRO_VERB, _VERB_PLAIN)), rx, text)
+    _same(_CONTEXT_NOUN_PLAIN, D.CONTEXT_NOUN, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(WORDY, NAMEY, ANY), cut=st.integers(0, 5))
+def test_paren_names_are_the_paren_regex_matches(text, cut):
+    n = len(text)
+    for lo, hi in ((0, n), (min(cut, n), n), (0, max(0, n - cut))):
+        assert spans(D.paren_names(text, lo, hi)) == spans(D.PAREN_NAME.finditer(text, lo, hi))
+
+
+def test_paren_names_at_the_edges():
+    for text in ("(FooNet)", "a (FooNet)", "a\t \t(FooNet)", "A (FooNet)", "ab (Foo) (Bar)", "x (Foo)y (Bar)"):
+        for lo in range(len(text)):
+            assert spans(D.paren_names(text, lo, len(text))) == spans(D.PAREN_NAME.finditer(text, lo, len(text)))
