@@ -120,6 +120,18 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     return out
 
 
+# one search instead of eight for the many names no NAME_SHAPE_TYPE pattern fits (their alternation
+# matches where any of them does; built only when all share the same flags)
+def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    if not patterns or len({rx.flags for rx in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags)
+    except re.error:  # e.g. an inline global flag inside one of them
+        return None
+
+
+_ANY_SHAPE = _any_of([rx for rx, _, _, _ in NAME_SHAPE_TYPE])
 _MIXED = re.compile(r"^[A-Za-z]{4,}$")
 _INNER_CAP = re.compile(r"[a-z][A-Z]+$|^[A-Z]{2,}[a-z]{3,}$")  # "LinK", "detectiON"; "INclusive"
 _LOWER_THEN_CAP = re.compile(r"[a-z][A-Z]+$")
@@ -280,7 +292,8 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
             cues.append(f"title:subtitle noun->{st.subtitle_type}")
         forms = [a for a in aliases if " " in a] if aliases else ()  # "Synthetic Customization Dataset (SynCD)"
-        for rx, t, w, label in NAME_SHAPE_TYPE:
+        shaped = _ANY_SHAPE is None or _ANY_SHAPE.search(name) or any(_ANY_SHAPE.search(f) for f in forms)
+        for rx, t, w, label in NAME_SHAPE_TYPE if shaped else ():
             if rx.search(name):
                 hit = name
             elif forms:
