@@ -11,6 +11,12 @@ TSV format (``#`` starts a comment line)::
 (never an entity, e.g. a generic acronym). ``case`` in flags = match case-sensitively.
 Separators are flexible: ``Meta-World`` also matches ``MetaWorld`` and ``Meta World``.
 
+:meth:`Gazetteer.find` is a hand-written walk over the text's words (a key may be split
+anywhere by optional separators, which no automaton library matches as such). Measured on
+3,724 abstracts: the words by ``str.translate`` + ``str.split`` and a set lookup cost 0.08 ms
+a text, a regex trie of the 7,600 start words 0.33 ms, a ``pyahocorasick`` automaton of them
+0.06 ms (and gives no words to walk on), so no library is used; the whole find takes ~0.18 ms.
+
 >>> g = Gazetteer.load()
 >>> [(m.entry.name, m.text) for m in g.find("Results on metaworld and LIBERO.")]
 [('Meta-World', 'metaworld'), ('LIBERO', 'LIBERO')]
@@ -35,6 +41,7 @@ STOP = "STOP"
 _SEPS = re.compile(r"[\s\-_]+")
 _BOUNDARY = re.compile(r"\s|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\w)(?=[^\w\s])|(?<=[^\w\s])(?=\w)")
 _GAPS = {"", " ", "-", "_", "\n", "\t", "  ", " -", "- ", "\n ", " \n", "--", "‐", "‑"}
+assert max(map(len, _GAPS)) == 2  # Gazetteer.find's first test skips words after longer gaps
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _NON_WORD = re.compile(rf"[\W_{_CJK}]")  # one gap character: CJK never joins a Latin name
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9]")  # the same on lower-case ASCII text
@@ -60,7 +67,7 @@ class Entry:
     source: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class GazMatch:
     entry: Entry
     text: str
@@ -264,18 +271,24 @@ class Gazetteer:
         case_multi = self._case_multi
         lead = self._lead
         n = len(pieces)
-        pieces.append("")  # pieces[k + 1] exists for every word
+        pieces += ("", "")  # pieces[k + 2] exists for every word
         nxt = 0  # first piece not yet covered by a match
         at = at_pos = 0  # piece ``at`` starts at at_pos (offsets are summed only up to the words tried)
         for k in hits:
             if k < nxt:
                 continue
             acc = pieces[k]
-            # most start words begin no name here: not a whole key, no kept punctuation ("Qwen2.5",
-            # "ScanNet++") can follow them, and with the one-character gap after them they and the
-            # next word begin no key (a wider gap takes the exact tests below)
-            if acc not in lead and pieces[k + 1] and acc + pieces[k + 1] not in prefixes:
-                continue
+            # most start words begin no name here: they are no whole key, no kept punctuation
+            # ("Qwen2.5", "ScanNet++") follows them in a key, and they and the next word begin no
+            # key, or the gap between is longer than any separator (the walk below tests the rest)
+            if acc not in lead:
+                q = k + 1
+                if not pieces[q]:  # a gap of two characters or more
+                    q += 1
+                    if not pieces[q]:
+                        continue
+                if acc + pieces[q] not in prefixes:
+                    continue
             at_pos += sum(map(len, pieces[at:k])) + k - at
             at = k
             s0 = at_pos
