@@ -11,6 +11,12 @@ TSV format (``#`` starts a comment line)::
 (never an entity, e.g. a generic acronym). ``case`` in flags = match case-sensitively.
 Separators are flexible: ``Meta-World`` also matches ``MetaWorld`` and ``Meta World``.
 
+:meth:`Gazetteer.find` is a hand-written walk over the text's words (a key may be split
+anywhere by optional separators, which no automaton library matches as such). Measured on
+3,724 abstracts: the words by ``str.translate`` + ``str.split`` and a set lookup cost 0.08 ms
+a text, a regex trie of the 7,600 start words 0.33 ms, a ``pyahocorasick`` automaton of them
+0.06 ms (and gives no words to walk on), so no library is used; the whole find takes ~0.18 ms.
+
 >>> g = Gazetteer.load()
 >>> [(m.entry.name, m.text) for m in g.find("Results on metaworld and LIBERO.")]
 [('Meta-World', 'metaworld'), ('LIBERO', 'LIBERO')]
@@ -21,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -35,10 +41,14 @@ STOP = "STOP"
 _SEPS = re.compile(r"[\s\-_]+")
 _BOUNDARY = re.compile(r"\s|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\w)(?=[^\w\s])|(?<=[^\w\s])(?=\w)")
 _GAPS = {"", " ", "-", "_", "\n", "\t", "  ", " -", "- ", "\n ", " \n", "--", "‐", "‑"}
+assert max(map(len, _GAPS)) == 2  # Gazetteer.find's first test skips words after longer gaps
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_WORDS_SPLIT = re.compile(rf"([^\W_{_CJK}]+)")  # CJK never joins a Latin name
-_ASCII_WORDS_SPLIT = re.compile(r"([a-z0-9]+)")  # the same split on lower-case ASCII text
+_NON_WORD = re.compile(rf"[\W_{_CJK}]")  # one gap character: CJK never joins a Latin name
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9]")  # the same on lower-case ASCII text
+# ASCII text -> its words' letters (lower-cased) and digits, every other character a space
+_ASCII_FLAT = str.maketrans({c: (c.lower() if c.isalnum() else " ") for c in map(chr, range(128))})
 _KEPT = {".", "+", "'", "’"}
+_KEPT_CHARS = "".join(_KEPT)
 PACKAGED = ("gazetteer.tsv", "gazetteer_extra.tsv", "gazetteer_llm.tsv", "gazetteer_robotics.tsv",
             "gazetteer_rl_agents.tsv")
 _TYPES = {t.lower(): t for t in ALL_ENTITY_TYPES + (STOP,)}
@@ -57,7 +67,7 @@ class Entry:
     source: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class GazMatch:
     entry: Entry
     text: str
@@ -101,30 +111,35 @@ class Gazetteer:
         # one pass over the words of a text: keys (separators removed) and all their prefixes
         self._shape_cache: dict[str, str | None] = {}
         self._keys: dict[str, Entry] = {}
-        self._starts: set[str] = set()
         self._case_keys: dict[str, Entry] = {}
-        self._prefixes: set[str] = set()
+        self._case_multi: dict[str, tuple[Entry, str]] = {}  # multi-word case-sensitive forms: lower key -> (entry, first letter)
+        prefixes: set[str] = set()  # every prefix of every key (lower case)
+        starts: set[str] = set()  # the prefixes a text's first word may be (see find)
+        lead: set[str] = set()  # words that are a whole key (any case) or that kept punctuation follows in a key
         for f, e in self._forms():
             k = _SEPS.sub("", f)
+            kl = k.lower()
             if self._case_sensitive(f, e):
                 self._case_keys[k] = e
+                if _SEPS.search(f.strip()):
+                    self._case_multi[kl] = (e, f[0])
             else:
-                self._keys[k.lower()] = e
-            kl = k.lower()
-            self._prefixes.update(kl[:i] for i in range(1, len(kl) + 1))
+                self._keys[kl] = e
+            prefixes.update(accumulate(kl))
+            lead.add(kl)
+            lead.update(kl[:i] for i in range(1, len(kl)) if kl[i] in _KEPT_CHARS)
             # where a text word may end inside this key: separators, camel and digit boundaries
+            # (``flat`` has one space per separator run, so a boundary at x is x minus the spaces before it)
             flat = _SEPS.sub(" ", f).strip()
-            pos = 0
             for m in _BOUNDARY.finditer(flat):
-                pos = len(_SEPS.sub("", flat[:m.start()]))
+                x = m.start()
+                pos = x - flat.count(" ", 0, x)
                 if pos:
-                    self._starts.add(kl[:pos])
-            self._starts.add(kl)
+                    starts.add(kl[:pos])
+            starts.add(kl)
+        starts.discard("")  # a form of separators only starts at no word
+        self._prefixes, self._starts, self._lead = prefixes, starts, lead
         self._case_lower = {c.lower() for c in self._case_keys}
-        self._case_multi = {}  # multi-word case-sensitive forms: lower key -> (entry, first letter)
-        for f, e in self._forms():
-            if self._case_sensitive(f, e) and _SEPS.search(f.strip()):
-                self._case_multi[_SEPS.sub("", f).lower()] = (e, f[0])
 
     def add(self, e: Entry) -> None:
         if e.type == STOP:
@@ -238,57 +253,97 @@ class Gazetteer:
         Words are joined while the joined string is a prefix of some entry, so one pass
         finds "Meta-World", "MetaWorld" and "Meta World" alike (separators are optional).
         """
-        low = fold(text)  # one character per character: offsets stay exact
-        # [gap, word, gap, word, ..., gap]; on ASCII text a word is [a-z0-9]+ (a faster split)
-        parts = (_ASCII_WORDS_SPLIT if low.isascii() else _WORDS_SPLIT).split(low)
-        toks = parts[1::2]
-        gaps = parts[0::2]
-        offs = list(accumulate(map(len, parts)))  # word i spans offs[2i] .. offs[2i+1]
+        if text.isascii():  # 99% of abstracts: letters and digits kept (lower-cased), the rest a space
+            low = text
+            flat = text.translate(_ASCII_FLAT)
+        else:
+            low = fold(text)  # one character per character: offsets stay exact
+            flat = (_ASCII_NON_WORD if low.isascii() else _NON_WORD).sub(" ", low)
+        # one piece per word, and an empty piece per further gap character, so piece k starts at
+        # k + the length of the pieces before it (str.split keeps the scan in C; a regex split was 3x slower)
+        pieces = flat.split(" ")
+        out: list[GazMatch] = []
+        # the words a name may start with (most of them are "the", "to", "a", "in" ...)
+        hits = list(compress(count(), map(self._starts.__contains__, pieces)))
+        if not hits:
+            return out
         prefixes, keys, case_keys, case_lower = self._prefixes, self._keys, self._case_keys, self._case_lower
         case_multi = self._case_multi
-        starts = self._starts
-        out: list[GazMatch] = []
-        n = len(toks)
-        nxt = 0  # first word not yet covered by a match
-        for i in [i for i, w in enumerate(toks) if w in starts]:
-            if i < nxt:
+        lead = self._lead
+        n = len(pieces)
+        pieces += ("", "")  # pieces[k + 2] exists for every word
+        nxt = 0  # first piece not yet covered by a match
+        at = at_pos = 0  # piece ``at`` starts at at_pos (offsets are summed only up to the words tried)
+        for k in hits:
+            if k < nxt:
                 continue
-            s0 = offs[2 * i]
-            acc = toks[i]
+            acc = pieces[k]
+            # most start words begin no name here: they are no whole key, no kept punctuation
+            # ("Qwen2.5", "ScanNet++") follows them in a key, and they and the next word begin no
+            # key, or the gap between is longer than any separator (the walk below tests the rest)
+            if acc not in lead:
+                q = k + 1
+                if not pieces[q]:  # a gap of two characters or more
+                    q += 1
+                    if not pieces[q]:
+                        continue
+                if acc + pieces[q] not in prefixes:
+                    continue
+            at_pos += sum(map(len, pieces[at:k])) + k - at
+            at = k
+            s0 = at_pos
+            end = s0 + len(acc)
+            q = k + 1  # the next word's piece
+            while q < n and not pieces[q]:
+                q += 1
+            gap = low[end:end + q - k] if q < n else low[end:]  # the characters after the word
+            if acc not in lead and gap[:1] != "+":  # no name by itself, no "++" after it:
+                if q >= n:  # the walk below would end at once unless the next word continues a name
+                    continue
+                if gap in _GAPS:
+                    if acc + pieces[q] not in prefixes:
+                        continue
+                elif gap not in _KEPT or acc + gap + pieces[q] not in prefixes:
+                    continue
             best = None
-            j = i
+            p = k
+            first = True
             while acc in prefixes:
-                end = offs[2 * j + 1]
                 hit = keys.get(acc)
                 if hit is None and acc in case_lower:
                     hit = case_keys.get(_SEPS.sub("", text[s0:end]))
-                    if hit is None and j > i:  # "Code-as-policies" for "Code as Policies": several
-                        first = case_multi.get(acc)  # words need only the first letter's case
-                        if first is not None and text[s0] == first[1]:
-                            hit = first[0]
+                    if hit is None and not first:  # "Code-as-policies" for "Code as Policies": several
+                        multi = case_multi.get(acc)  # words need only the first letter's case
+                        if multi is not None and text[s0] == multi[1]:
+                            hit = multi[0]
                 if hit is not None:
-                    best = (hit, j, end)
-                if gaps[j + 1][:1] == "+":  # a trailing "++" is part of the name: "ScanNet++", "MiniWoB++"
-                    plus = gaps[j + 1][:len(gaps[j + 1]) - len(gaps[j + 1].lstrip("+"))]
+                    best = (hit, p, end)
+                if gap[:1] == "+":  # a trailing "++" is part of the name: "ScanNet++", "MiniWoB++"
+                    plus = gap[:len(gap) - len(gap.lstrip("+"))]
                     hit = keys.get(acc + plus)
                     if hit is None and acc + plus in case_lower:
                         hit = case_keys.get(_SEPS.sub("", text[s0:end + len(plus)]))
                     if hit is not None:
-                        best = (hit, j, end + len(plus))
-                j += 1
-                if j >= n:
+                        best = (hit, p, end + len(plus))
+                if q >= n:
                     break
-                gap = gaps[j]
                 if gap in _GAPS:
-                    acc += toks[j]
+                    acc += pieces[q]
                 elif gap in _KEPT:  # "Qwen2.5", "TD3+BC": the punctuation is part of the name
-                    acc += gap + toks[j]
+                    acc += gap + pieces[q]
                 else:
                     break
+                first = False
+                p = q
+                end += len(gap) + len(pieces[p])
+                q = p + 1
+                while q < n and not pieces[q]:
+                    q += 1
+                gap = low[end:end + q - p] if q < n else low[end:]
             if best is not None:
-                hit, j, end = best
+                hit, p, end = best
                 out.append(GazMatch(hit, text[s0:end], s0, end))
-                nxt = j + 1
+                nxt = p + 1
         return out
 
 

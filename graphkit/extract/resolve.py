@@ -14,6 +14,7 @@ acronyms, abbreviation pairs and gazetteer aliases merge; versions stay distinct
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from graphkit.extract.abbreviations import _initials_long
 from graphkit.extract.candidates import SOURCE_RANK, Candidate, DocState
@@ -27,6 +28,7 @@ from graphkit.model import ExtractedEntity, Mention
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z0-9]s$")
 _HAS_UPPER = re.compile(r"[A-Z]")
+_SHAPE_ONLY = {"shape"}
 _REPORT = re.compile(r"\b(?:Technical Report|Tech Report|System Card|Model Card)\b", re.I)
 
 
@@ -43,10 +45,11 @@ def _most_common(items: list[str]) -> str:
 def _keep_spans(cands: list[Candidate]) -> list[Candidate]:
     """Longest mention wins where mentions overlap; on equal length the more trusted source."""
     # a span found only by context ("the X Y benchmark") never swallows a gazetteer name
-    gaz = [c for c in cands if c.source == "gazetteer"]
-    cands = [c for c in cands if not (c.source == "context" and any(
-        g.start >= c.start and g.end <= c.end for g in gaz))]
-    order = sorted(cands, key=lambda c: (c.start - c.end, -SOURCE_RANK.get(c.source, 0), c.start))
+    gaz = [(c.start, c.end) for c in cands if c.source == "gazetteer"]
+    if gaz:
+        cands = [c for c in cands if c.source != "context" or not any(
+            s >= c.start and e <= c.end for s, e in gaz)]
+    order = sorted(cands, key=_span_order)
     taken = bytearray(max((c.end for c in cands), default=0))  # 1 = character already in a mention
     kept = []
     for c in order:
@@ -54,23 +57,21 @@ def _keep_spans(cands: list[Candidate]) -> list[Candidate]:
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
-    kept.sort(key=lambda c: c.start)
+    kept.sort(key=_START)
     return kept
 
 
-class _UF:
-    def __init__(self) -> None:
-        self.p: dict[str, str] = {}
+_NEG_RANK = {s: -r for s, r in SOURCE_RANK.items()}
+_START = attrgetter("start")
 
-    def find(self, x: str) -> str:
-        self.p.setdefault(x, x)
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
 
-    def union(self, a: str, b: str) -> None:
-        self.p[self.find(a)] = self.find(b)
+def _span_order(c: Candidate) -> tuple[int, int, int]:
+    """Longest first, then the more trusted source, then the earlier."""
+    return c.start - c.end, _NEG_RANK.get(c.source, 0), c.start
+
+
+def _first_start(e: ExtractedEntity) -> int:
+    return e.mentions[0].start
 
 
 def resolve(st: DocState) -> list[ExtractedEntity]:
@@ -78,25 +79,42 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     kept = _keep_spans(st.candidates)
     carry_introduced(kept, st)
     title_name_tails(kept, st)
-    uf = _UF()
+    # union-find over keys (a key's parent; roots are their own): the groups are the connected
+    # keys, listed in the order of their first kept mention
+    p: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        r = p.setdefault(x, x)
+        while r != x:
+            g = p[r]
+            p[x] = g
+            x, r = r, g
+        return x
+
     for c in kept:
-        uf.find(c.key)
         if c.canonical:
-            uf.union(c.key, singular_key(c.canonical))
-    present = {c.key for c in kept}
-    for a, b in st.links:
-        if a in present or b in present:
-            uf.union(a, b)
+            a, b = find(c.key), find(singular_key(c.canonical))
+            if a != b:
+                p[a] = b
+        else:
+            p.setdefault(c.key, c.key)
+    if st.links:
+        present = {c.key for c in kept}
+        for a, b in st.links:
+            if a in present or b in present:
+                a, b = find(a), find(b)
+                if a != b:
+                    p[a] = b
     groups: dict[str, list[Candidate]] = {}
     for c in kept:
-        groups.setdefault(uf.find(c.key), []).append(c)
+        groups.setdefault(find(c.key), []).append(c)
 
     out = []
-    for root, cs in groups.items():
+    for cs in groups.values():
         e = _entity(st, cs)
         if e is not None:
             out.append(e)
-    out.sort(key=lambda e: e.mentions[0].start)
+    out.sort(key=_first_start)
     out = merge_implicit_acronyms(drop_glued(drop_puns(st.text, out)))
     inherit_family_types(out)  # "MAT-Search" is a setting of the MAT benchmark (typecues)
     propagate_introduced(out)  # "HiconAgent-3B" is a size of the introduced "HiconAgent"
@@ -154,6 +172,18 @@ def merge_implicit_acronyms(ents: list[ExtractedEntity]) -> list[ExtractedEntity
     return [e for e in ents if id(e) not in gone]
 
 
+# one search instead of eight for the many names no NAME_SHAPE_TYPE pattern fits (their alternation
+# matches where any of them does; built only when all share the same flags)
+def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    if not patterns or len({rx.flags for rx in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags)
+    except re.error:  # e.g. an inline global flag inside one of them
+        return None
+
+
+_ANY_SHAPE = _any_of([rx for rx, _, _, _ in NAME_SHAPE_TYPE])
 _MIXED = re.compile(r"^[A-Za-z]{4,}$")
 _INNER_CAP = re.compile(r"[a-z][A-Z]+$|^[A-Z]{2,}[a-z]{3,}$")  # "LinK", "detectiON"; "INclusive"
 _LOWER_THEN_CAP = re.compile(r"[a-z][A-Z]+$")
@@ -239,13 +269,24 @@ def spelled_before(text: str, start: int, name: str) -> bool:
 
 def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     text = st.text
-    sources = {c.source for c in cs}
-    gaz = [c for c in cs if c.source == "gazetteer"]
-    # in mention order, not a set: votes, cues and tie-breaks must not depend on PYTHONHASHSEED
-    keys = dict.fromkeys(c.key for c in cs).keys()
-    defined = [k for k in keys if k in st.long_forms]
-    in_title = any(c.sentence == 0 for c in cs)
-    intro_flag = any(c.introduced for c in cs)
+    # one pass over the mentions: keys in mention order, not a set (votes, cues and tie-breaks
+    # must not depend on PYTHONHASHSEED)
+    sources: set[str] = set()
+    gaz = []
+    keyd: dict[str, None] = {}
+    in_title = intro_flag = False
+    for c in cs:
+        src = c.source
+        sources.add(src)
+        if src == "gazetteer":
+            gaz.append(c)
+        keyd[c.key] = None
+        if c.sentence == 0:
+            in_title = True
+        if c.introduced:
+            intro_flag = True
+    keys = keyd.keys()
+    defined = [k for k in keys if k in st.long_forms] if st.long_forms else []
     if not gaz and defined:
         longs = [st.long_forms[k] for k in defined]
         shorts = [c.text for c in cs if c.key in st.long_forms]
@@ -261,16 +302,16 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if not gaz and len(keys) == 1 and len(next(iter(keys))) <= 2 and not in_title and not any(
             _HAS_UPPER.search(st.long_forms.get(k, ""), 1) for k in keys):
         return None  # "IK", "CM", "OU": two-letter acronyms are rarely named artifacts
-    if not gaz and sources == {"shape"} and any(s <= c.start and c.end <= e for c in cs for s, e in st.long_spans) \
+    if not gaz and st.long_spans and sources == _SHAPE_ONLY \
+            and any(s <= c.start and c.end <= e for c in cs for s, e in st.long_spans) \
             and all(any(s <= c.start and c.end <= e for s, e in st.long_spans) for c in cs):
         return None  # "REwArd" inside "Outcome REwArd-based ... (OREAL)"
-    if not gaz and not defined and sources == {"shape"} and not intro_flag and not in_title \
+    if not gaz and not defined and sources == _SHAPE_ONLY and not intro_flag and not in_title \
             and any(spelled_before(text, c.start, c.text) for c in cs):
         return None  # "reasoning pattern reward, RPR": the acronym of a generic lower-case phrase
 
     # name
     if gaz:
-        surfaces = [c.text for c in cs]
         name = _most_common([c.canonical for c in gaz if c.canonical] or [c.text for c in gaz])
         # always the gazetteer's canonical name, so every paper's "Franka", "OXE" or
         # "implicit Q-learning" is the same graph node; the paper's own forms are aliases
@@ -304,17 +345,25 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
             votes[st.subtitle_type] = votes.get(st.subtitle_type, 0.0) + 1.5
             cues.append(f"title:subtitle noun->{st.subtitle_type}")
         forms = [a for a in aliases if " " in a] if aliases else ()  # "Synthetic Customization Dataset (SynCD)"
-        for rx, t, w, label in NAME_SHAPE_TYPE:
-            hit = name if rx.search(name) else next((f for f in forms if rx.search(f)), None)
+        shaped = _ANY_SHAPE is None or _ANY_SHAPE.search(name) or any(_ANY_SHAPE.search(f) for f in forms)
+        for rx, t, w, label in NAME_SHAPE_TYPE if shaped else ():
+            if rx.search(name):
+                hit = name
+            elif forms:
+                hit = next((f for f in forms if rx.search(f)), None)
+            else:
+                continue
             if hit is not None:
                 votes[t] = votes.get(t, 0.0) + w
                 cues.append(f"name shape:{label}{'' if hit == name else ' of ' + hit}->{t}")
-        typ = max(votes.items(), key=lambda kv: kv[1])[0]
+        typ = max(votes, key=votes.__getitem__)  # the first of equal votes
         if typ == NOT_ENTITY:
             return None  # "a new metric, Trust-Score": metrics are no entities
-        votes.pop(NOT_ENTITY, None)
-        typ = max(votes.items(), key=lambda kv: kv[1])[0]
-        if not cues or all(not c.endswith("->" + typ) for c in cues):
+        if NOT_ENTITY in votes:
+            del votes[NOT_ENTITY]
+            typ = max(votes, key=votes.__getitem__)
+        suffix = "->" + typ
+        if not any(c.endswith(suffix) for c in cues):
             cues.append(f"default->{typ}")
 
     # introduced
@@ -322,7 +371,7 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
         # a known name is the paper's own when the title names it ("Name: ..."), when it
         # opens a report title ("Qwen2-Audio Technical Report"), or when an intro sentence
         # defines its acronym ("we propose SDP (Streaming Diffusion Policy)")
-        introduced = bool(keys & st.intro_keys) or (
+        introduced = not st.intro_keys.isdisjoint(keys) or (
             st.title_key in keys if st.title_key
             else any(c.start == 0 for c in cs) and bool(_REPORT.search(text, 0, st.title_end))) \
             or any(c.introduced for c in cs if c.source == "abbreviation")
@@ -334,5 +383,5 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
         o, raw = st.offsets, st.source_text
         mentions = [Mention(raw[o[c.start]:o[c.end]], o[c.start], o[c.end], c.sentence, c.rule, cues) for c in cs]
     return ExtractedEntity(name=name, type=typ, aliases=aliases, introduced=introduced, count=len(cs),
-                           mentions=mentions, source="+".join(sorted(sources)),
-                           type_votes={t: round(w, 3) for t, w in votes.items()})
+                           mentions=mentions, source=src if len(sources) == 1 else "+".join(sorted(sources)),
+                           type_votes=votes if gaz else {t: round(w, 3) for t, w in votes.items()})

@@ -271,6 +271,7 @@ def lower_words_of_joined_name(surface: str, forms: list[str]) -> bool:
 def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
     """Every gazetteer mention; ``X-7B``-style suffixes make a distinct variant of X."""
     text = st.text
+    starts, cands = st.starts, st.candidates
     for g in gaz.find(text):
         start, end = g.start, g.end
         if " " in g.text and _PLAIN_PHRASE.match(g.text) and _CAP_BEFORE.search(text, max(0, start - 30), start):
@@ -282,7 +283,8 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
             left = _WORD_HYPHEN_END.search(text[max(0, start - 20):start])
             if left and not left.group(1).islower():
                 continue
-        m = _SUFFIX.match(text, end, end + 40) if text.startswith("-", end) else None
+        after = text[end:end + 2]
+        m = _SUFFIX.match(text, end, end + 40) if after[:1] == "-" else None
         if m:
             suffix = m.group(0)
             # keep "-based"/"-style", extend on versions and sizes ("-7B-Instruct", "-X")
@@ -301,8 +303,8 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                     _add(st, Candidate(variant, start, start + len(variant), "variant", rule="gazetteer_variant"))
                     vote_once(st, singular_key(variant), g.entry.type, variant_weight(g.entry.type), f"variant of:{g.entry.name}")
                     continue
-        elif text.startswith(" ", end) and (text[end + 1:end + 2].isdigit() or text[end + 1:end + 2].isupper()
-                                             or text[end + 1:end + 2] == "v") and g.entry.type not in ("Topic", "Robot"):
+        elif after[:1] == " " and (after[1:].isdigit() or after[1:].isupper() or after[1:] == "v") \
+                and g.entry.type not in ("Topic", "Robot"):
             t = _SPACE_TAIL.match(text, end, end + 40)
             if t:
                 variant = text[start:t.end()]
@@ -310,8 +312,9 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
                     _add(st, Candidate(variant, start, t.end(), "variant", rule="gazetteer_version"))
                     vote_once(st, singular_key(variant), g.entry.type, variant_weight(g.entry.type), f"variant of:{g.entry.name}")
                     continue
-        _add(st, Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name,
-                           rule="gazetteer"))
+        # = _add(st, Candidate(...)), the sentence given at once (most mentions end here)
+        cands.append(Candidate(g.text, start, end, "gazetteer", type=g.entry.type, canonical=g.entry.name,
+                               sentence=sentence_of(starts, start), rule="gazetteer"))
 
 
 # "... and propose Disentangled In-Context Learning (DICL)": the verb defines the long form,
