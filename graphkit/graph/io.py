@@ -26,14 +26,14 @@ from graphkit.errors import GraphkitError
 CHUNK = 20000
 
 
-_stdlib = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
 def _default(obj):
-    """What orjson does not encode itself: numpy scalars and arrays (as the stdlib would)."""
+    """What orjson does not encode itself: numpy scalars and arrays, as Python values."""
     if hasattr(obj, "tolist"):
         return obj.tolist()
     raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+
+
+_stdlib = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_default).encode
 
 
 def _dumps(obj) -> bytes:
