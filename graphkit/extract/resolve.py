@@ -25,6 +25,7 @@ from graphkit.extract.ownership import (carry_introduced, drop_participle_names,
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
+from graphkit.unionfind import UnionFind
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z0-9]s$")
 _HAS_UPPER = re.compile(r"[A-Z]")
@@ -79,35 +80,20 @@ def resolve(st: DocState) -> list[ExtractedEntity]:
     kept = _keep_spans(st.candidates)
     carry_introduced(kept, st)
     title_name_tails(kept, st)
-    # union-find over keys (a key's parent; roots are their own): the groups are the connected
-    # keys, listed in the order of their first kept mention
-    p: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        r = p.setdefault(x, x)
-        while r != x:
-            g = p[r]
-            p[x] = g
-            x, r = r, g
-        return x
-
+    uf = UnionFind()  # the groups are the connected keys, in the order of their first kept mention
     for c in kept:
         if c.canonical:
-            a, b = find(c.key), find(singular_key(c.canonical))
-            if a != b:
-                p[a] = b
+            uf.union(c.key, singular_key(c.canonical))
         else:
-            p.setdefault(c.key, c.key)
+            uf.find(c.key)
     if st.links:
         present = {c.key for c in kept}
         for a, b in st.links:
             if a in present or b in present:
-                a, b = find(a), find(b)
-                if a != b:
-                    p[a] = b
+                uf.union(a, b)
     groups: dict[str, list[Candidate]] = {}
     for c in kept:
-        groups.setdefault(find(c.key), []).append(c)
+        groups.setdefault(uf.find(c.key), []).append(c)
 
     out = []
     for cs in groups.values():

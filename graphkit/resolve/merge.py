@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Iterable
 
 from graphkit.resolve.keys import corpus_key, is_version_pair
+from graphkit.unionfind import UnionFind
 
 DOMINANT_SHARE = 2 / 3
 """Share of an acronym's definitions its long form needs to be merged with it."""
@@ -86,30 +87,15 @@ def join(pairs: Counter) -> dict[str, str]:
 
 
 def _groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """The connected groups of the keys in ``pairs`` (union-find with path halving).
-
-    Hand-written (a dozen lines) rather than ``networkx.utils.UnionFind``: importing
-    networkx costs ~0.45 s of CPU, paid by every ``graphkit extract`` that needs no graph.
+    """The connected groups of the keys in ``pairs``.
 
     >>> sorted(sorted(g) for g in _groups([("a", "b"), ("c", "d"), ("b", "e")]))
     [['a', 'b', 'e'], ['c', 'd']]
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = x = parent[parent[x]]
-        return x
-
+    uf = UnionFind()
     for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
-    groups: dict[str, list[str]] = {}
-    for x in parent:
-        groups.setdefault(find(x), []).append(x)
-    return list(groups.values())
+        uf.union(a, b)
+    return uf.groups()
 
 
 def group_keys(names: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
