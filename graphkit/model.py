@@ -5,6 +5,13 @@ extract -> :class:`PaperExtraction` (a list of :class:`ExtractedEntity` with :cl
 build -> a ``networkx.MultiDiGraph`` following docs/graph-model.md (see :mod:`graphkit.graph`)
 
 Nothing here does I/O; every stage can be called on its own from Python.
+
+:class:`Mention`, :class:`ExtractedEntity` and :class:`PaperExtraction` have
+``__slots__`` and pickle as ``(class, field values)``: extraction workers send the parent
+millions of them (916k mentions at 100k papers). Measured on 20k papers' extractions:
+pickle 1.83 -> 1.60 CPU s, unpickle (the build's parent, one core) 1.15 -> 0.64 s,
+28.5 -> 24.0 MB; no ``__dict__`` per object also saves memory in every later stage.
+``tests/test_model_pickle.py`` checks round trips and that every field is pickled.
 """
 
 from __future__ import annotations
@@ -90,7 +97,7 @@ class ReadReport:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of an entity in a paper's :attr:`Paper.text`.
 
@@ -105,8 +112,11 @@ class Mention:
     rule: str = ""  # the named rule (or gazetteer) that found this mention
     type_cues: list[str] = field(default_factory=list)  # cues that typed it, e.g. "context:evaluated on"
 
+    def __reduce__(self):  # see the module docstring: pickled as its field values
+        return (type(self), (self.text, self.start, self.end, self.sentence, self.rule, self.type_cues))
 
-@dataclass
+
+@dataclass(slots=True)
 class ExtractedEntity:
     """A distinct entity a paper mentions (paper level, like the gold)."""
 
@@ -118,6 +128,10 @@ class ExtractedEntity:
     mentions: list[Mention] = field(default_factory=list)
     source: str = ""  # how it was found: gazetteer, abbreviation, title, pattern, user ...
     type_votes: dict[str, float] = field(default_factory=dict)  # this paper's evidence per type
+
+    def __reduce__(self):
+        return (type(self), (self.name, self.type, self.aliases, self.introduced, self.count, self.mentions,
+                             self.source, self.type_votes))
 
     @property
     def id(self) -> str:
@@ -151,7 +165,7 @@ class ExtractedEntity:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class PaperExtraction:
     """The entities found in one paper."""
 
@@ -159,6 +173,9 @@ class PaperExtraction:
     title: str
     entities: list[ExtractedEntity] = field(default_factory=list)
     text_hash: str = ""  # hash of Paper.text + extractor version (for the incremental cache)
+
+    def __reduce__(self):
+        return (type(self), (self.paper_id, self.title, self.entities, self.text_hash))
 
     def to_dict(self, mentions: bool = True) -> dict[str, Any]:
         return {

@@ -93,7 +93,8 @@ def _extraction_row(ex: PaperExtraction) -> dict:
     rows = []
     for e in ex.entities:
         d = {f: getattr(e, f) for f in _ENTITY_FIELDS}
-        d["mentions"] = [vars(m) for m in e.mentions]
+        d["mentions"] = [{"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence, "rule": m.rule,
+                          "type_cues": m.type_cues} for m in e.mentions]  # = vars(m) (Mention has __slots__)
         key = (e.type, e.name)
         d["id"] = _EIDS.get(key) or _EIDS.setdefault(key, e.id)
         rows.append(d)

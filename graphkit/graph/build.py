@@ -26,19 +26,10 @@ from graphkit.graph.cites import cited_works, cites
 from graphkit.graph.communities import cluster
 from graphkit.graph.cooccurs import cooccurrences
 from graphkit.graph.metrics import add_metrics
+from graphkit.graph.nodes import add_nodes, paper_node  # noqa: F401 (paper_node: kept importable here)
 from graphkit.graph.related import default_max_df, related_pairs
 from graphkit.model import Paper, PaperExtraction
 from graphkit.progress import Clock, progress
-
-
-def paper_node(p: Paper) -> dict:
-    return {
-        "label": "Paper", "id": p.id, "title": p.title, "abstract": p.abstract,
-        "date": p.date or p.date_raw, "year": p.year, "url": p.url,
-        "authors": list(p.authors), "author_count": p.author_count, "upvotes": p.upvotes,
-        "arxiv_id": p.arxiv_id, "doi": p.doi, "project_url": p.project_url,
-        "code_url": p.code_url, "source": list(p.sources), "entities": 0,
-    }
 
 
 def build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction], *,
@@ -91,84 +82,9 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
 
     G = nx.MultiDiGraph(related_k=related_k)
     issues: dict[str, int] = {}
-    for p in papers:
-        G.add_node(p.id, **paper_node(p))
+    # -- Paper and Entity nodes, MENTIONS, INTRODUCES (see graphkit.graph.nodes) ------------
+    paper_entities, introduced_by, names = add_nodes(G, papers, extractions, entity_attrs or {}, issues)
     node, succ, pred = G._node, G._succ, G._pred  # see _link
-
-    # -- entities, MENTIONS, INTRODUCES ------------------------------------------------
-    paper_entities: dict[str, list[str]] = {}
-    introduced_by: dict[str, list[str]] = {}
-    names: dict[str, dict[str, int]] = {}  # entity id -> spelling -> papers (a Counter per entity cost ~1 s at 100k)
-    aliases: dict[str, set[str]] = {}
-    etype: dict[str, str] = {}
-    unknown = 0
-    eids: dict[tuple[str, str], str] = {}  # (type, name) -> id: normalising is costly
-    paper_ids = {p.id for p in papers}
-    for ex in extractions:
-        pid = ex.paper_id
-        if pid not in node or pid in paper_entities:
-            unknown += 1  # an extraction of a paper not in the corpus (or twice)
-            continue
-        ids = paper_entities[pid] = []
-        out = succ[pid]
-        for e in ex.entities:
-            eid = eids.get((e.type, e.name))
-            if eid is None:
-                eid = eids[(e.type, e.name)] = e.id
-            if eid in paper_ids:  # an entity id that is a paper's (only papers have a label yet)
-                continue
-            aliases.setdefault(eid, set()).update(e.aliases)
-            keys = out.get(eid)
-            if keys is not None and "MENTIONS" in keys:  # two spellings of one entity in a paper
-                d = keys["MENTIONS"]
-                d["count"] += max(int(e.count), 1)
-                d["evidence"] += [f"{m.start}-{m.end}" for m in e.mentions]
-                d["sentences"] += [int(m.sentence) for m in e.mentions]
-                d["rules"] = sorted(set(d.get("rules", [])) | {m.rule for m in e.mentions if m.rule})
-                d["type_cues"] = sorted(set(d.get("type_cues", [])) | {c for m in e.mentions for c in m.type_cues})
-                aliases[eid].add(e.name)
-                if e.introduced and "INTRODUCES" not in keys:
-                    keys["INTRODUCES"] = {"type": "INTRODUCES"}
-                    introduced_by.setdefault(eid, []).append(pid)
-                continue
-            ids.append(eid)
-            seen = names.get(eid)
-            if seen is None:
-                seen = names[eid] = {}
-            seen[e.name] = seen.get(e.name, 0) + 1
-            etype.setdefault(eid, e.type)
-            if eid not in node:
-                node[eid], succ[eid], pred[eid] = {}, {}, {}
-            ms = e.mentions
-            keys = _link(succ, pred, pid, eid)
-            keys["MENTIONS"] = {"type": "MENTIONS", "count": max(int(e.count), 1),
-                                "evidence": [f"{m.start}-{m.end}" for m in ms],
-                                "sentences": [int(m.sentence) for m in ms],
-                                "rules": sorted({m.rule for m in ms if m.rule}),
-                                "type_cues": sorted({c for m in ms for c in m.type_cues})}
-            if e.introduced:
-                keys["INTRODUCES"] = {"type": "INTRODUCES"}
-                introduced_by.setdefault(eid, []).append(pid)
-        node[pid]["entities"] = len(ids)
-    nx._clear_cache(G)
-    issues["extractions_without_paper"] = unknown
-    issues["papers_without_entities"] = sum(1 for p in papers if not paper_entities.get(p.id))
-
-    years: dict[str, list[int]] = {}
-    for pid, ids in paper_entities.items():
-        y = G.nodes[pid].get("year")
-        if y is not None:
-            for eid in ids:
-                years.setdefault(eid, []).append(int(y))
-    for eid in sorted(names):
-        name = sorted(names[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        ys = years.get(eid)
-        G.nodes[eid].update(
-            label="Entity", id=eid, name=name, type=etype[eid],
-            aliases=sorted((aliases[eid] | set(names[eid])) - {name}),
-            df=sum(names[eid].values()), introduced_by=sorted(introduced_by.get(eid, [])),
-            first_year=min(ys) if ys else None, last_year=max(ys) if ys else None,
-            **entity_attrs.get(eid, {}))
     stop_df = related_max_df or default_max_df(len(papers))
     issues["stop_entities"] = sum(1 for c in names.values() if sum(c.values()) > stop_df)
     entities_of = {p.id: paper_entities.get(p.id, []) for p in papers}  # every paper, input order
