@@ -48,11 +48,44 @@ def _nodes(G: nx.MultiDiGraph):
         yield {**d, "id": n}
 
 
-def _edges(G: nx.MultiDiGraph):
-    for u, nbrs in G._succ.items():  # = G.edges(keys=True, data=True), without the view
+def _write_edges(fh, G: nx.MultiDiGraph, first: bool = True) -> None:
+    """The JSON array items of the edges (no brackets), :data:`CHUNK` at a time: for each
+    edge of ``G.edges(keys=True, data=True)`` its attributes, then ``source``, ``target``
+    and ``key``.
+
+    Each edge's attribute dict gets its ``source``/``target``/``key`` for as long as its
+    chunk is encoded (then they are deleted again, also on an error), instead of being
+    copied: the 1.46M copies of a 100k-paper build cost ~1 CPU s more (3.3 -> 2.3 s with
+    the iteration; the graph's RELATED/CO_OCCURS dicts keep the larger table of 7 keys,
+    ~80 MB). A dict that has one of those keys itself (or is one edge's twice) is copied, as
+    before. ``tests/test_write_graph_fast.py`` checks the bytes against the copying writer."""
+    rows: list[dict] = []
+    marked: list[dict] = []
+    for u, nbrs in G._succ.items():
         for v, keydict in nbrs.items():
             for k, d in keydict.items():
-                yield {**d, "source": u, "target": v, "key": k}
+                if "source" in d or "target" in d or "key" in d:
+                    rows.append({**d, "source": u, "target": v, "key": k})
+                else:
+                    d["source"] = u
+                    d["target"] = v
+                    d["key"] = k
+                    rows.append(d)
+                    marked.append(d)
+                if len(rows) >= CHUNK:  # the chunks of the copying writer (a stdlib fallback is per chunk)
+                    first = _write_chunk(fh, rows, marked, first)
+                    rows, marked = [], []
+    if rows:
+        _write_chunk(fh, rows, marked, first)
+
+
+def _write_chunk(fh, rows: list[dict], marked: list[dict], first: bool) -> bool:
+    try:
+        fh.write((b"" if first else b",") + _dumps(rows)[1:-1])
+    finally:
+        for d in marked:
+            del d["source"], d["target"], d["key"]
+    return False
 
 
 def _write_list(fh, items) -> None:
@@ -75,7 +108,7 @@ def write_graph_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
                  % (_dumps(G.is_directed()), _dumps(G.is_multigraph()), _dumps(G.graph)))
         _write_list(fh, _nodes(G))
         fh.write(b'],"edges":[')
-        _write_list(fh, _edges(G))
+        _write_edges(fh, G)
         fh.write(b"]}")
     return path
 

@@ -10,7 +10,7 @@ single mention cost: 9.2 -> 6.0 CPU s (a loaded machine). ``tests/test_build_nod
 against the plain ``add_node``/``add_edge`` code on real data.
 
 >>> G = nx.MultiDiGraph(); issues = {}
->>> entities_of, introduced_by, names = add_nodes(G, papers, extractions, {}, issues)  # doctest: +SKIP
+>>> paper_entities, introduced_by, names = add_nodes(G, papers, extractions, {}, issues)  # doctest: +SKIP
 >>> issues["papers_without_entities"]                                                  # doctest: +SKIP
 3
 """

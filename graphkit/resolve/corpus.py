@@ -89,9 +89,11 @@ def _canonical(ents: list[ExtractedEntity]) -> str:
         return ents[0].name
     names: dict[str, list[int]] = {}
     for e in ents:
-        c = names.setdefault(e.name, [0, 0])
+        c = names.get(e.name)
+        if c is None:
+            c = names[e.name] = [0, 0]
         c[0] += 1
-        if _listed(e):
+        if "gazetteer" in e.source or "user" in e.source:  # _listed(e), inline: once per entity
             c[1] += 1
     return min(names, key=lambda n: (-names[n][1], -names[n][0], n))
 
@@ -106,9 +108,12 @@ def resolve_corpus(extractions: Iterable[PaperExtraction]) -> CorpusResolution:
     by_key: dict[str, list[int]] = {}  # name key -> indexes into the flat entity order
     pairs: Counter = Counter()
     flat: list[ExtractedEntity] = []
+    key_of: dict[str, str] = {}  # corpus_key, without a call per name
     for ex in extractions:
         for e in ex.entities:
-            k = corpus_key(e.name)
+            k = key_of.get(e.name)
+            if k is None:
+                k = key_of[e.name] = corpus_key(e.name)
             i = len(flat)
             flat.append(e)
             keys.append(k)
@@ -119,7 +124,9 @@ def resolve_corpus(extractions: Iterable[PaperExtraction]) -> CorpusResolution:
             else:
                 ix.append(i)
             for a in e.aliases:
-                ak = corpus_key(a)
+                ak = key_of.get(a)
+                if ak is None:
+                    ak = key_of[a] = corpus_key(a)
                 if ak != k and ak:
                     pairs[(k, ak) if k < ak else (ak, k)] += 1
     groups_of = join(pairs)

@@ -127,5 +127,12 @@ def homonym_types(votes: dict[str, float], deliberate: set[str]) -> set[str]:
 
 
 def own_type(e: ExtractedEntity, ev: dict[str, float]) -> str:
-    """The type one paper's own evidence favours (its extracted type when it has none)."""
-    return ranked(ev)[0][0] if ev else e.type
+    """The type one paper's own evidence favours (its extracted type when it has none):
+    ``ranked(ev)[0][0]``, without sorting (it runs for every paper-level entity of a name
+    typed two ways: 400k times on the 100k bench)."""
+    if not ev:
+        return e.type
+    if len(ev) == 1:
+        for t in ev:
+            return t
+    return min(ev.items(), key=lambda kv: (-kv[1], _ORDER.get(kv[0], 99), kv[0]))[0]
