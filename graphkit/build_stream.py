@@ -65,11 +65,16 @@ class ReadAhead:
         self.extractor: Extractor | None = None
         self.cache: dict[str, PaperExtraction] | None = None
         self.pool = None
-        self.pending: list[int] = []  # places of new papers not sent yet
+        self.pending: list[int] = []  # places of the new papers to extract, in reading order
+        self.next = 0  # pending[:next] were sent
+        # at most this many chunks wait for a worker: the others wait as papers (no pickled
+        # copies in the parent), and are sent after reading, in their final state
+        self.window = 3 * self.workers
+        self.flying: list = []  # the AsyncResults of chunks not known to be finished
         self.sent: dict[int, tuple[int, int, str, str, str]] = {}  # place -> chunk, slot, id, title, abstract
         self.merged: set[int] = set()  # places sent, then merged into
         self.results: list = []  # per chunk: its AsyncResult (None once taken)
-        self.counts = {"sent": 0, "extracted_again": 0, "rendered_again": 0}  # for tests and benches
+        self.counts = {"sent": 0, "extracted_again": 0, "rendered_again": 0, "after_reading": 0}  # for tests and benches
 
     def _setup(self) -> None:
         try:
@@ -102,24 +107,26 @@ class ReadAhead:
             global _EXTRACTOR
             _EXTRACTOR = self.extractor
             self.pool = mp.get_context("fork").Pool(self.workers)
-        if len(self.pending) >= self.chunk:
-            self._send(papers)
-
-    def read_all(self, papers: Sequence[Paper]) -> None:
-        """Reading ended: send the papers still waiting."""
-        if self.pool is not None:
-            self._send(papers, final=True)
-
-    def _send(self, papers: Sequence[Paper], final: bool = False) -> None:
-        while len(self.pending) >= self.chunk or (final and self.pending):
-            part, self.pending = self.pending[:self.chunk], self.pending[self.chunk:]
+        while len(self.pending) - self.next >= self.chunk and self._busy() < self.window:
+            part = self.pending[self.next:self.next + self.chunk]
+            self.next += self.chunk
             ps = [papers[j] for j in part]
             c = len(self.results)
             for s, (j, p) in enumerate(zip(part, ps)):
                 self.sent[j] = (c, s, p.id, p.title, p.abstract)
             self.counts["sent"] += len(ps)
-            # pickled here, now: the snapshot the papers were extracted from
-            self.results.append(self.pool.apply_async(_extract_blob, (pickle.dumps(ps, -1),)))  # type: ignore[union-attr]
+            self.results.append(self._submit(ps))
+
+    def _busy(self) -> int:
+        """Chunks handed to the workers and not finished yet."""
+        self.flying = [r for r in self.flying if not r.ready()]
+        return len(self.flying)
+
+    def _submit(self, papers: Sequence[Paper]):
+        # pickled here, now: the snapshot the papers are extracted from
+        r = self.pool.apply_async(_extract_blob, (pickle.dumps(list(papers), -1),))  # type: ignore[union-attr]
+        self.flying.append(r)
+        return r
 
     def extract(self, papers: Sequence[Paper], read: Sequence[Paper], extractor: Extractor,
                 cache: dict[str, PaperExtraction], merged: set[int],
@@ -147,15 +154,16 @@ class ReadAhead:
                 plan.append((s[0], s[1], again))
                 self.counts["rendered_again"] += again
             else:
+                self.counts["extracted_again"] += s is not None  # its text or id changed after it was sent
                 todo.append(i)
                 plan.append(None)
-        self.counts["extracted_again"] = len(todo)
-        for k in range(0, len(todo), self.chunk):  # extracted again (or never sent)
-            part = todo[k:k + self.chunk]
-            c = len(self.results)
+        self.counts["after_reading"] = len(todo)
+        todo_chunks = [todo[k:k + self.chunk] for k in range(0, len(todo), self.chunk)]
+        first = len(self.results)  # todo chunk t is results[first + t], sent when needed
+        for t, part in enumerate(todo_chunks):
             for s, i in enumerate(part):
-                plan[i] = (c, s, False)
-            self.results.append(self.pool.apply_async(_extract_blob, (pickle.dumps([papers[i] for i in part], -1),)))
+                plan[i] = (first + t, s, False)
+        self.results.extend([None] * len(todo_chunks))
         uses = [0] * len(self.results)
         for e in plan:
             if type(e) is tuple:
@@ -163,6 +171,16 @@ class ReadAhead:
         for c, n in enumerate(uses):
             if not n:
                 self.results[c] = None
+        sent = first
+
+        def send(need: int) -> None:  # todo chunks up to ``need``, and more while workers are free
+            nonlocal sent
+            while sent < len(self.results) and (sent <= need or self._busy() < self.window):
+                part = todo_chunks[sent - first]
+                self.results[sent] = self._submit([papers[i] for i in part])
+                sent += 1
+
+        send(-1)
         out: list[PaperExtraction] = []
         got: dict[int, tuple] = {}
         plines: list[str] = []
@@ -182,6 +200,7 @@ class ReadAhead:
                     plines, elines = [], []
                     advance(done)
                     done = 0
+                    send(c)
                     r = got[c] = self.results[c].get()
                     self.results[c] = None
                 out.append(r[0][s])

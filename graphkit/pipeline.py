@@ -362,7 +362,6 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
         with progress("reading", None) as advance:
             for i, merged in read_records(paths, read, report, on_file=lambda _: advance(1)):
                 ahead.saw(read.papers, i, merged)
-            ahead.read_all(read.papers)
         report.papers = read.papers
         if not previous:
             check_papers(report)
