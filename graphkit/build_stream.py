@@ -37,6 +37,8 @@ from graphkit.progress import progress
 
 _EXTRACTOR: Extractor | None = None  # inherited by the forked workers
 CHUNK = 250  # papers per task handed to a worker (as graphkit.pipeline.extract_parts)
+BYTES_PER_PAPER = 2000  # input bytes taken for one paper when deciding to fork before a file
+# (JSONL of title + abstract ~1.5 kB a paper, HF API dumps ~8 kB)
 
 
 def _extract_blob(blob: bytes) -> tuple[list[PaperExtraction], list[str], list[str]]:
@@ -70,6 +72,7 @@ class ReadAhead:
         # at most this many chunks wait for a worker: the others wait as papers (no pickled
         # copies in the parent), and are sent after reading, in their final state
         self.window = 3 * self.workers
+        self.bytes = 0  # size of the files read so far
         self.flying: list = []  # the AsyncResults of chunks not known to be finished
         self.sent: dict[int, tuple[int, int, str, str, str]] = {}  # place -> chunk, slot, id, title, abstract
         self.merged: set[int] = set()  # places sent, then merged into
@@ -104,9 +107,7 @@ class ReadAhead:
         if self.pool is None:
             if len(self.pending) < max(pipeline.PARALLEL_MIN, 1):
                 return
-            global _EXTRACTOR
-            _EXTRACTOR = self.extractor
-            self.pool = mp.get_context("fork").Pool(self.workers)
+            self._fork()
         while len(self.pending) - self.next >= self.chunk and self._busy() < self.window:
             part = self.pending[self.next:self.next + self.chunk]
             self.next += self.chunk
@@ -116,6 +117,28 @@ class ReadAhead:
                 self.sent[j] = (c, s, p.id, p.title, p.abstract)
             self.counts["sent"] += len(ps)
             self.results.append(self._submit(ps))
+
+    def file(self, path) -> None:
+        """A file is about to be read: when the input read so far and this file hold enough
+        bytes for :data:`~graphkit.pipeline.PARALLEL_MIN` papers (:data:`BYTES_PER_PAPER`),
+        the workers are forked now, before the file's text is in memory (a fork during a
+        150 MB file would hold its bytes and text as long as it lives)."""
+        if not self.on or self.pool is not None:
+            return
+        try:
+            self.bytes += os.stat(path).st_size
+        except OSError:
+            return
+        if self.bytes >= pipeline.PARALLEL_MIN * BYTES_PER_PAPER:
+            if self.extractor is None:
+                self._setup()
+            if self.on:
+                self._fork()
+
+    def _fork(self) -> None:
+        global _EXTRACTOR
+        _EXTRACTOR = self.extractor
+        self.pool = mp.get_context("fork").Pool(self.workers)
 
     def _busy(self) -> int:
         """Chunks handed to the workers and not finished yet."""

@@ -360,7 +360,11 @@ def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, re
     try:
         report, read = ReadReport(), PaperIndex()
         with progress("reading", None) as advance:
-            for i, merged in read_records(paths, read, report, on_file=lambda _: advance(1)):
+            def on_file(path) -> None:
+                advance(1)
+                ahead.file(path)
+
+            for i, merged in read_records(paths, read, report, on_file=on_file):
                 ahead.saw(read.papers, i, merged)
         report.papers = read.papers
         if not previous:
