@@ -1,9 +1,11 @@
 """Extraction that starts while ``graphkit build`` is still reading its input.
 
 Reading the 100k bench corpus takes ~8 s on one core, and the extraction workers used to
-wait for it. :class:`ReadAhead` forks them as soon as :data:`~graphkit.pipeline.PARALLEL_MIN`
-new papers are read (the parent then holds few papers, so the forks stay small) and hands
-them chunks of new papers while reading goes on.
+wait for it. :class:`ReadAhead` forks them before reading the file that brings the input to
+``PARALLEL_MIN`` papers' worth of bytes (or once :data:`~graphkit.pipeline.PARALLEL_MIN` new
+papers are read), so the forks hold few papers and no file text, and hands them chunks of
+new papers while reading goes on: at most :attr:`ReadAhead.window` chunks wait for a
+worker, the rest are sent after reading, in their final state.
 
 A paper is final only when reading ends: a later record may merge into it
 (:meth:`~graphkit.readers.PaperIndex.put`, a longer abstract, a better id, more fields).
