@@ -21,7 +21,7 @@ from graphkit.model import ExtractedEntity, Paper, PaperExtraction, ReadReport
 from graphkit.atomic import atomic_open, os_error
 from graphkit.outputs import BuildFolder, load_build
 from graphkit.progress import Clock, progress
-from graphkit.readers import PaperIndex, read_paths
+from graphkit.readers import PaperIndex, check_papers, read_records
 from graphkit.resolve import resolve_corpus
 
 PAPERS_FILE = "papers.jsonl"
@@ -334,42 +334,66 @@ def _build(paths, out, *, gazetteers, update, html, store, related_k, workers, r
             raise GraphkitError(f"{e} (the build was not saved; {kept})", exit_code=e.exit_code) from None
 
 
+def _load_cache(prev_build, update: bool, key: str) -> dict[str, PaperExtraction]:
+    """The previous build's extractions by paper id, when updating with the same extractor."""
+    if update and prev_build.has(KEY_FILE) and prev_build.path(KEY_FILE).read_text().strip() == key:
+        return {d["id"]: PaperExtraction.from_dict(d) for d in _load_jsonl(prev_build.path(EXTRACTIONS_FILE))}
+    return {}
+
+
 def _build_in(folder: BuildFolder, paths, *, gazetteers, update, html, store, related_k,
               workers, references=()) -> BuildResult:
     """The build, written into ``folder.staging`` and committed whole at the end."""
     out, stage = folder.folder, folder.staging
     prev_build = folder.previous()  # read under the lock: the last *finished* build
     previous: list[Paper] = []
-    cache: dict[str, PaperExtraction] = {}
     if update:
         if prev_build is None or not prev_build.has(PAPERS_FILE):
             raise GraphkitError(f"{out}: nothing to update (no {PAPERS_FILE}); run without --update first")
         previous = [Paper.from_dict(d) for d in _load_jsonl(prev_build.path(PAPERS_FILE))]
 
     clock = Clock()
-    with progress("reading", None) as advance:
-        report = read_paths(paths, on_file=lambda _: advance(1), require_papers=not previous)
-    index = PaperIndex()
-    for p in previous:
-        index.add(p)
-    for p in report.papers:
-        if index.add(p):
-            report.duplicates += 1
-    papers = index.papers
-    refs = _load_references(prev_build, stage, list(references), update, report)
-    clock.lap("read")
+    from graphkit.build_stream import ReadAhead
 
-    extractor = Extractor(gazetteers)
-    key = extractor.version
-    if update and prev_build.has(KEY_FILE) and prev_build.path(KEY_FILE).read_text().strip() == key:
-        cache = {d["id"]: PaperExtraction.from_dict(d)
-                 for d in _load_jsonl(prev_build.path(EXTRACTIONS_FILE))}
-    # the cache is written as the papers are extracted (lines encoded in the workers)
-    sink = LineSink(stage / PAPERS_FILE, stage / EXTRACTIONS_FILE)
+    # extraction starts while reading goes on (graphkit.build_stream)
+    ahead = ReadAhead(lambda: Extractor(gazetteers), lambda ex: _load_cache(prev_build, update, ex.version),
+                      workers=workers)
     try:
-        extractions, reused = extract_with_cache(papers, extractor, cache, workers=workers, sink=sink)
+        report, read = ReadReport(), PaperIndex()
+        with progress("reading", None) as advance:
+            def on_file(path) -> None:
+                advance(1)
+                ahead.file(path)
+
+            for i, merged in read_records(paths, read, report, on_file=on_file):
+                ahead.saw(read.papers, i, merged)
+        report.papers = read.papers
+        if not previous:
+            check_papers(report)
+        index = PaperIndex()
+        for p in previous:
+            index.add(p)
+        merged_after: set[int] = set()  # papers that took a merge after reading
+        for p in report.papers:
+            i, merged = index.put(p)
+            if merged:
+                report.duplicates += 1
+                merged_after.add(i)
+        papers = index.papers
+        refs = _load_references(prev_build, stage, list(references), update, report)
+        clock.lap("read")
+
+        extractor = ahead.extractor or Extractor(gazetteers)
+        key = extractor.version
+        cache = ahead.cache if ahead.extractor is not None else _load_cache(prev_build, update, key)
+        # the cache is written as the papers are extracted (lines encoded in the workers)
+        sink = LineSink(stage / PAPERS_FILE, stage / EXTRACTIONS_FILE)
+        try:
+            extractions, reused = ahead.extract(papers, read.papers, extractor, cache, merged_after, sink)
+        finally:
+            sink.close()
     finally:
-        sink.close()
+        ahead.close()
     clock.lap("extract")
     with atomic_open(stage / KEY_FILE) as fh:
         fh.write(key + "\n")

@@ -117,15 +117,15 @@ def atomic_open(path, *a, **k):
 
 for module in (graphkit.pipeline, graphkit.graph.io, graphkit.html.render, graphkit.outputs):
     module.atomic_open = atomic_open
-original_read = graphkit.pipeline.read_paths
+original_read = graphkit.pipeline.read_records
 
 
-def read_paths(*a, **k):  # the first thing a build does in its staging folder
+def read_records(*a, **k):  # the first thing a build does in its staging folder
     pause("started")
     return original_read(*a, **k)
 
 
-graphkit.pipeline.read_paths = read_paths
+graphkit.pipeline.read_records = read_records
 original_sink_write = graphkit.pipeline.LineSink.write
 
 

@@ -171,6 +171,11 @@ class PaperIndex:
 
     def add(self, p: Paper) -> bool:
         """Add ``p``; return True when it merged into a paper already there."""
+        return self.put(p)[1]
+
+    def put(self, p: Paper) -> tuple[int, bool]:
+        """Add ``p``; return its place in :attr:`papers` (the paper it merged into, or its
+        own) and whether it merged."""
         hits = set()
         keys = self.keys(p)
         for k in keys:
@@ -189,7 +194,7 @@ class PaperIndex:
                 self._by_key.setdefault(k, idx)  # the first paper of a title keeps it
             else:
                 self._by_key[k] = idx
-        return bool(hits)
+        return idx, bool(hits)
 
 
 def merge_into(a: Paper, b: Paper) -> None:
@@ -227,16 +232,17 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def read_paths(paths: Iterable[str | os.PathLike], *,
-               on_file: Callable[[Path], None] | None = None,
-               require_papers: bool = True) -> ReadReport:
-    """Read every file under ``paths`` into one de-duplicated list of papers.
+def read_records(paths: Iterable[str | os.PathLike], index: PaperIndex, report: ReadReport, *,
+                 on_file: Callable[[Path], None] | None = None) -> Iterator[tuple[int, bool]]:
+    """Read every file under ``paths`` into ``index`` as a stream: yields ``(i, merged)``
+    per paper record, ``i`` its place in ``index.papers`` and ``merged`` whether it merged
+    into a paper read before (:meth:`PaperIndex.put`); files, records, duplicates and
+    skipped records are counted in ``report`` as they are read. A paper is final only when
+    the stream ends (a later record may still merge into it).
 
-    Bad records are skipped and listed in ``report.skipped`` (file and line each);
-    raises :class:`~graphkit.errors.InputError` when nothing usable is left.
+    >>> report, index = ReadReport(), PaperIndex()
+    >>> new = [i for i, merged in read_records(["data/"], index, report) if not merged]  # doctest: +SKIP
     """
-    report = ReadReport()
-    index = PaperIndex()
     with _no_cycle_collection():
         for path in iter_files(paths, report):
             report.files.append(str(path))
@@ -247,11 +253,34 @@ def read_paths(paths: Iterable[str | os.PathLike], *,
                     report.skipped.append(item)
                     continue
                 report.records += 1
-                if index.add(item):
+                at = index.put(item)
+                if at[1]:
                     report.duplicates += 1
-    report.papers = index.papers
-    if require_papers and not report.papers:
+                yield at
+
+
+def check_papers(report: ReadReport) -> None:
+    """Raise the one-line :class:`~graphkit.errors.InputError` of an input without papers."""
+    if not report.papers:
         lines = "; ".join(str(s) for s in report.skipped[:5]) or "no input files"
         more = f" (+{len(report.skipped) - 5} more)" if len(report.skipped) > 5 else ""
         raise InputError(f"no usable papers in the input: {lines}{more}")
+
+
+def read_paths(paths: Iterable[str | os.PathLike], *,
+               on_file: Callable[[Path], None] | None = None,
+               require_papers: bool = True) -> ReadReport:
+    """Read every file under ``paths`` into one de-duplicated list of papers
+    (:func:`read_records`, to the end).
+
+    Bad records are skipped and listed in ``report.skipped`` (file and line each);
+    raises :class:`~graphkit.errors.InputError` when nothing usable is left.
+    """
+    report = ReadReport()
+    index = PaperIndex()
+    for _ in read_records(paths, index, report, on_file=on_file):
+        pass
+    report.papers = index.papers
+    if require_papers:
+        check_papers(report)
     return report
