@@ -1,0 +1,196 @@
+"""Rules found on robotics / RL / agent abstracts nobody tuned for (issue 9's held-out
+domains), one named function each; the stages and the resolver call them.
+
+Each serves one class of error seen on fresh hand-judged papers:
+
+- :func:`placeholder_macro` -- an unexpanded LaTeX macro (``\\sysName``, ``\\model``) is no name;
+- :func:`join_soft_hyphens` -- a line-break hyphen left in a name (``UI- Genie-RM-517k``);
+- :func:`dash_before_article` -- a hyphen used as a dash glues a name to its gloss
+  (``MetaChain-a Fully-Automated ... framework``);
+- :func:`known_acronym_variant` -- ``PF-PPO``, ``L-GRPO``, ``GRPO++``: a defined acronym that
+  extends a known method's acronym is a named method, whatever its long form ends in;
+- :func:`vendor_short_alias` -- a paper that introduces ``RoboMaster`` or ``G1`` names its
+  own artifact, not the vendor's product the gazetteer knows as ``DJI RoboMaster``.
+
+>>> dash_before_article("we introduce MetaChain-a Fully-Automated framework")
+'we introduce MetaChain,a Fully-Automated framework'
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def placeholder_macro(name: str) -> bool:
+    """A LaTeX macro spelled with a lower-case first letter (``\\model``, ``\\sysName``,
+    ``\\ours``) is a placeholder the abstract forgot to expand, not the artifact's name;
+    names written as macros are capitalised (``\\GitChameleon{}``).
+
+    >>> placeholder_macro("sysName"), placeholder_macro("model"), placeholder_macro("GitChameleon")
+    (True, True, False)
+    """
+    return name[:1].islower()
+
+
+# "UI- Genie-RM-517k": a capitalised word, a hyphen, one blank (a PDF line break), a capital
+_SOFT_HYPHEN = re.compile(r"(?<![\w\-])([A-Z][\w]*)- ([A-Z][\w]*)")
+
+
+def join_soft_hyphens(text: str, moved: list[tuple[int, list[int]]] | None = None) -> str:
+    """``UI- Genie`` becomes ``UI-Genie`` (padded after the run, ``moved`` as in
+    :func:`graphkit.extract.stages.strip_latex`) when the joined form is written elsewhere in
+    the text: a line-break hyphen, not a suspended one ("pre- and post-training").
+
+    >>> join_soft_hyphens("UI-Genie works. We build UI- Genie-RM-517k data.").split()
+    ['UI-Genie', 'works.', 'We', 'build', 'UI-Genie-RM-517k', 'data.']
+    >>> join_soft_hyphens("Vision- Language models and Text- Image pairs")
+    'Vision- Language models and Text- Image pairs'
+    """
+    if "- " not in text:
+        return text
+    out, last = [], 0
+    for m in _SOFT_HYPHEN.finditer(text):
+        if m.start() < last or text.find(f"{m.group(1)}-{m.group(2)}") < 0:
+            continue
+        a, cut = m.start(), m.start(2) - 1  # cut: the blank
+        tail = cut + 1
+        while tail < len(text) and not text[tail].isspace():
+            tail += 1
+        # [a, tail) keeps its length: the run after the blank moves one left, a blank pads it
+        out.append(text[last:a])
+        out.append(text[a:cut] + text[cut + 1:tail] + " ")
+        if moved is not None:
+            moved.append((a, [*range(a, cut), *range(cut + 1, tail), tail]))
+        last = tail
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+_DASH_ARTICLE = re.compile(r"(?<=[A-Za-z0-9])-(?=(?:a|an|the) [A-Za-z])")
+_CAP_WORD_END = re.compile(r"(?:^|[\s(])[A-Z][\w]*$")
+
+
+def dash_before_article(text: str) -> str:
+    """A hyphen between a capitalised name and "a"/"an"/"the" is a dash ("MetaChain-a
+    Fully-Automated framework"): it becomes a comma, an apposition (offsets kept).
+
+    >>> dash_before_article("state-of-the-art and plan-a task"), dash_before_article("X-an agent")
+    ('state-of-the-art and plan-a task', 'X,an agent')
+    """
+    if "-a " not in text and "-an " not in text and "-the " not in text:
+        return text
+    chars = None
+    for m in _DASH_ARTICLE.finditer(text):
+        if _CAP_WORD_END.search(text, max(0, m.start() - 40), m.start()):
+            if chars is None:
+                chars = list(text)
+            chars[m.start()] = ","
+    return text if chars is None else "".join(chars)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,}")
+
+
+def known_acronym_variant(short: str, gaz) -> bool:
+    """``PF-PPO``, ``L-GRPO``, ``GRPO++``, ``StepGRPO``: the short form holds a known method's
+    acronym plus a prefix or suffix, so it names a variant method, even when its long form
+    ends in a field's word ("... Policy Optimization").
+
+    >>> from graphkit.extract.gazetteer import Gazetteer
+    >>> g = Gazetteer.packaged()
+    >>> [known_acronym_variant(s, g) for s in ("PF-PPO", "L-GRPO", "GRPO++", "StepGRPO", "PPO", "NAS", "MARL")]
+    [True, True, True, True, False, False, False]
+    """
+    if gaz is None:
+        return False
+    for m in _ACRONYM.finditer(short):
+        part = m.group()
+        if part == short or len(part) < 3:
+            continue
+        e = gaz.lookup(part)
+        if e is not None and e.type == "Method" and e.name.upper() == part.upper() or \
+                e is not None and e.type == "Method" and part in e.aliases:
+            return True
+    return False
+
+
+def vendor_short_alias(surface: str, canonical: str) -> bool:
+    """``RoboMaster`` for ``DJI RoboMaster``, ``G1`` for ``Unitree G1``: the surface is the
+    gazetteer name without its first (vendor) word; a paper that proposes it names its own.
+
+    >>> vendor_short_alias("RoboMaster", "DJI RoboMaster"), vendor_short_alias("G1", "Unitree G1")
+    (True, True)
+    >>> vendor_short_alias("GPT-4o", "GPT-4o"), vendor_short_alias("Panda", "Franka Emika Panda")
+    (False, False)
+    """
+    head, _, rest = canonical.partition(" ")
+    return bool(rest) and " " not in rest and rest == surface and head[:1].isupper()
+
+
+_NAMING_PARTICIPLE = r"(?:termed|called|named|dubbed|coined)"
+
+
+def _own_naming_apposition_re():
+    from graphkit.extract import discovery as D  # (discovery imports nothing of this module)
+    return re.compile(
+        rf"\b(?:[Tt]he|[Oo]ur)[ \t]+(?:resulting|proposed|final|overall|new)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
+        rf"[a-z][\w\-]*,?[ \t]+{_NAMING_PARTICIPLE}[ \t]+[\"'“‘`]*(?P<name>{D.NAME})")
+
+
+_OWN_NAMING_APPOSITION = None
+
+
+def own_naming_apposition(d) -> None:
+    """``The resulting model, dubbed Orsta (...)``: a participle names the paper's result
+    (:func:`graphkit.extract.ownership.own_naming` reads "is termed X").
+
+    >>> from graphkit.extract.ownership import names
+    >>> names(own_naming_apposition, "One RL", "The resulting model, dubbed Orsta (One RL to See Them All), wins.")
+    ['Orsta']
+    """
+    global _OWN_NAMING_APPOSITION
+    text = d.text
+    if "dubbed" not in text and "named" not in text and "called" not in text and "termed" not in text \
+            and "coined" not in text:
+        return
+    if _OWN_NAMING_APPOSITION is None:
+        _OWN_NAMING_APPOSITION = _own_naming_apposition_re()
+    from graphkit.extract import discovery as D
+    for m in _OWN_NAMING_APPOSITION.finditer(text):
+        d.add(D.list_item(m.group("name")), "own_naming_apposition", True)
+
+
+_NOVEL = re.compile(r"\b(?:novel|new)\b")
+
+
+def novel_parts_sentence(before: str, intro_word: re.Pattern) -> bool:
+    """The clause before a definition says a name introduces novel parts ("StepGRPO
+    introduces two novel rule-based rewards: Step-wise Reasoning Accuracy Reward (StepRAR)"):
+    the parts are the paper's too, though no "we" says so.
+
+    >>> from graphkit.extract.discovery import INTRO_WORD
+    >>> novel_parts_sentence("Specifically, StepGRPO introduces two novel rewards: ", INTRO_WORD)
+    True
+    >>> novel_parts_sentence("Prior work introduces rewards: ", INTRO_WORD)
+    False
+    """
+    return bool(_NOVEL.search(before)) and bool(intro_word.search(before.lower()))
+
+
+def variant_definition_is_new(before: str, short: str, gaz, compare: re.Pattern) -> bool:
+    """``... resulting in Policy Filtration for Proximal Policy Optimization (PF-PPO)``: a
+    defined variant of a known method that the gazetteer does not know, with no comparison
+    cue just before it, is the paper's own variant.
+
+    >>> from graphkit.extract.gazetteer import Gazetteer
+    >>> import re
+    >>> cmp = re.compile(r"\\b(?:compar\\w*|than|such as|existing|previous|e\\.g\\.|like|versus|against)\\b")
+    >>> g = Gazetteer.packaged()
+    >>> variant_definition_is_new("learning, resulting in ", "PF-PPO", g, cmp)
+    True
+    >>> variant_definition_is_new("we compare with ", "PF-PPO", g, cmp), variant_definition_is_new("via ", "PPO", g, cmp)
+    (False, False)
+    """
+    return known_acronym_variant(short, gaz) and gaz.lookup(short) is None and not compare.search(before[-60:])
