@@ -244,3 +244,18 @@ def test_docstring_examples_of_the_generality_rules_hold():
 
     result = doctest.testmod(generality, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted >= 10
+
+
+def test_a_word_hyphenated_to_a_suite_head_is_a_name(ex):
+    found = ents(ex, "QuokkaArena: Probing Multimodal Grounding Through Language-Guided Pointing",
+                 "Leveraging Quokka-Gym, a curated reinforcement learning environment, we train models and test "
+                 "them on Point-Bench. LLM-Based agents and Open-World tasks are compared.")
+    assert "Quokka-Gym" in found and found["Point-Bench"].type == "Benchmark"
+    assert not {"LLM-Based", "Open-World"} & set(found)
+
+
+def test_a_hyphen_token_extending_the_titles_name_is_a_name(ex):
+    found = ents(ex, "Quokka-Genie: A Self-Improving Approach for Mobile GUI Agents",
+                 "These challenges are addressed by a reward model. The reward model, Quokka-Genie-RM, features an "
+                 "image-text interleaved architecture.")
+    assert "Quokka-Genie-RM" in found and found["Quokka-Genie-RM"].type == "Method"

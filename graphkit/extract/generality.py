@@ -194,3 +194,52 @@ def variant_definition_is_new(before: str, short: str, gaz, compare: re.Pattern)
     (False, False)
     """
     return known_acronym_variant(short, gaz) and gaz.lookup(short) is None and not compare.search(before[-60:])
+
+
+_SUITE_TOKEN = re.compile(r"^[A-Z][\w.]*(?:-[\w.]+)*-(?:Bench(?:mark)?|Arena|Eval|Gym|Suite|Leaderboard)"
+                          r"(?:-?v?\d+(?:\.\d+)?)?$")
+
+
+def suite_suffix_token(token: str) -> bool:
+    """``Point-Bench``, ``VLM-Gym``, ``Web-Arena``: a capitalised word or acronym hyphenated to a
+    suite head is a name, though each part alone is a plain word ("LLM-Based" is none).
+
+    >>> [suite_suffix_token(t) for t in ("Point-Bench", "VLM-Gym", "VPoS-Bench", "LLM-Based", "Multi-Agent", "bench")]
+    [True, True, True, False, False, False]
+    """
+    return "-" in token and _SUITE_TOKEN.match(token) is not None
+
+
+_RUN = re.compile(r"[\w\-.+]+")
+
+
+def own_name_extensions(st, strip_token) -> None:
+    """``UI-Genie-RM`` in a paper titled "UI-Genie: ...": a hyphen token that extends the
+    title's one-word name is a name (the shape test alone drops "UI-Genie-RM": "UI", "RM" and
+    "Genie" are plain parts).
+
+    >>> from graphkit.extract.rules import _state
+    >>> from graphkit.extract.discovery import strip_token
+    >>> st = _state("UI-Genie: A Self-Improving Approach", "The reward model, UI-Genie-RM, features it.")
+    >>> own_name_extensions(st, strip_token); [c.text for c in st.candidates]
+    ['UI-Genie-RM']
+    """
+    from graphkit.extract.candidates import Candidate
+    from graphkit.extract.sentences import sentence_of
+
+    text, end = st.text, st.title_end
+    i = text.find(":", 0, end)
+    name = text[:i].strip() if i > 0 else ""
+    if not name or " " in name or len(name) < 3:
+        return
+    needle = name + "-"
+    have = {(c.start, c.end) for c in st.candidates}
+    j = text.find(needle, end)
+    while j >= 0:
+        if not (text[j - 1].isalnum() or text[j - 1] in "-_"):
+            tok = strip_token(_RUN.match(text, j).group())
+            if len(tok) > len(needle) and (j, j + len(tok)) not in have:
+                c = Candidate(tok, j, j + len(tok), "shape", rule="own_name_extension")
+                c.sentence = sentence_of(st.starts, j)
+                st.candidates.append(c)
+        j = text.find(needle, j + 1)

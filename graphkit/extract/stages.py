@@ -21,7 +21,7 @@ from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.generality import (dash_before_article, join_soft_hyphens, novel_parts_sentence,
-                                         placeholder_macro, variant_definition_is_new)
+                                         own_name_extensions, placeholder_macro, variant_definition_is_new)
 from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.extract.ownership import RULES as OWN_RULES, own_stop_acronym
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
@@ -390,6 +390,7 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
             continue  # part of a defined long form: the abbreviation stage has it
         _occurrences(st, n, source, introduced=intro, rule=rule)
     R.token_shape(st, gaz)
+    own_name_extensions(st, D.strip_token)  # "UI-Genie-RM" in "UI-Genie: ..."
 
 
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
