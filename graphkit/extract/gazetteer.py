@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from graphkit.errors import GraphkitError
+from graphkit.extract.generality import suite_suffix_token
 from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.model import ALL_ENTITY_TYPES
 
@@ -235,8 +236,6 @@ class Gazetteer:
         hit = self._shape_cache.get(token, False)
         if hit is False:
             from graphkit.extract.discovery import is_shape, strip_token
-
-            from graphkit.extract.generality import suite_suffix_token
 
             tok = strip_token(token)
             suite = suite_suffix_token(tok)  # "Point-Bench", "VLM-Gym"
