@@ -259,3 +259,19 @@ def test_a_hyphen_token_extending_the_titles_name_is_a_name(ex):
                  "These challenges are addressed by a reward model. The reward model, Quokka-Genie-RM, features an "
                  "image-text interleaved architecture.")
     assert "Quokka-Genie-RM" in found and found["Quokka-Genie-RM"].type == "Method"
+
+
+def test_named_parts_the_papers_artifact_comprises_are_introduced(ex):
+    found = ents(ex, "QuokkaArena: Probing Multimodal Grounding Through Language-Guided Pointing",
+                 "We introduce QuokkaArena, a comprehensive platform for evaluating multimodal pointing. QuokkaArena "
+                 "comprises three components: (1) Quokka-Bench, a curated dataset containing approximately 1,000 "
+                 "pointing tasks; (2) Quokka-Battle, an interactive, web-based arena.")
+    assert found["Quokka-Bench"].introduced and found["Quokka-Battle"].introduced
+
+
+def test_a_digit_initial_name_after_a_type_noun_is_found(ex):
+    found = ents(ex, "3D-QGRAND: A Million-Scale Dataset for 3D-LLMs",
+                 "As part of our contributions, we propose a comprehensive benchmark 3D-QPOPE to systematically "
+                 "evaluate hallucination in 3D-LLMs.")
+    assert found["3D-QPOPE"].type == "Benchmark" and found["3D-QPOPE"].introduced
+    assert not any(n.startswith("3D-LLM") for n in found)

@@ -246,3 +246,71 @@ def own_name_extensions(st, strip_token) -> None:
                 c.sentence = sentence_of(st.starts, j)
                 st.candidates.append(c)
         j = text.find(needle, j + 1)
+
+
+_COMPRISES = re.compile(r"[ \t]+(?:comprises|consists[ \t]+of|includes|contains|features|has)\b[^.:]{0,60}:")
+_ENUM_ITEM = None
+
+
+def own_enumerated_parts(d) -> None:
+    """``PointArena comprises three components: (1) Point-Bench, a curated dataset ...; (2)
+    Point-Battle, ...``: the named parts of the paper's own artifact (the title's name) are
+    introduced too.
+
+    >>> from graphkit.extract.ownership import names
+    >>> names(own_enumerated_parts, "QuokkaArena: Probing Pointing",
+    ...       "QuokkaArena comprises three components: (1) Quokka-Bench, a curated dataset; (2) Quokka-Battle, "
+    ...       "an arena; and (3) a robot system.")
+    ['Quokka-Bench', 'Quokka-Battle']
+    """
+    global _ENUM_ITEM
+    if "(1)" not in d.text and "(i)" not in d.text and "(a)" not in d.text:
+        return
+    from graphkit.extract import discovery as D
+    own = d.title_name or D.title_name(d.title, d.abstract, d.gaz.is_stop)  # (set by title_prefix)
+    if not own:
+        return
+    if _ENUM_ITEM is None:
+        _ENUM_ITEM = re.compile(rf"\((?:\d|[ivx]{{1,4}}|[a-e])\)[ \t]+(?P<name>{D._W})(?=[ \t]*,)")
+    text = d.text
+    i = text.find(own, d.st.title_end)
+    while i >= 0:
+        m = _COMPRISES.match(text, i + len(own))
+        if m:
+            end = text.find(". ", m.end())
+            for it in _ENUM_ITEM.finditer(text, m.end(), end if end >= 0 else len(text)):
+                n = it.group("name")
+                if D.is_shape(n) or "-" in n and n[0].isupper() and " " not in n:  # "Point-Battle"
+                    d.add(n, "own_enumerated_parts", True)
+        i = text.find(own, i + 1)
+
+
+# "a comprehensive benchmark 3D-POPE", "the dataset 4D-Bench": the type noun, then a name that
+# opens with a digit (name-shaped tokens open with a letter) and holds two capitals after it
+_NOUN_DIGIT_NAME = re.compile(r"\b(benchmark|dataset|suite|simulator|testbed)[ \t]+"
+                              r"(?P<name>\d+[A-Za-z]?-(?=(?:[^A-Z\s]*[A-Z]){2})[A-Za-z][\w\-.+]*[A-Za-z0-9])"
+                              r"(?<![a-z]s)(?=[ \t,.;:)]|$)")
+
+
+def noun_then_digit_name(d) -> None:
+    """``we propose a comprehensive benchmark 3D-POPE to ...``: a digit-initial name after a
+    type noun (no plural: "3D-LLMs" is a category).
+
+    >>> from graphkit.extract.ownership import names
+    >>> names(noun_then_digit_name, "A Study", "We propose a comprehensive benchmark 3D-QPOPE to test 3D-LLMs.")
+    ['3D-QPOPE']
+    >>> names(noun_then_digit_name, "A Study", "We evaluate on the benchmark 3D-LLMs and a dataset 6-DoF poses.")
+    []
+    """
+    text = d.text
+    if "benchmark " not in text and "dataset " not in text and "suite " not in text and "simulator " not in text \
+            and "testbed " not in text:
+        return
+    from graphkit.extract.vocabulary import noun_type
+    st = d.st
+    for m in _NOUN_DIGIT_NAME.finditer(text, st.title_end):
+        name = m.group("name")
+        if name.endswith("s") and name[-2:-1].isupper():
+            continue
+        intro = d.sentence_at(m.start()) in st.intro_sentences
+        d.add(name, "noun_then_digit_name", intro, noun_type(m.group(1)), 2.5)
