@@ -275,3 +275,16 @@ def test_a_digit_initial_name_after_a_type_noun_is_found(ex):
                  "evaluate hallucination in 3D-LLMs.")
     assert found["3D-QPOPE"].type == "Benchmark" and found["3D-QPOPE"].introduced
     assert not any(n.startswith("3D-LLM") for n in found)
+
+
+def test_a_title_name_holding_a_known_name_keeps_its_name(ex):
+    found = ents(ex, "Audio Mamba: Bidirectional State Space Model for Audio Representation Learning",
+                 "We propose Audio Mamba (AuM), a self-attention-free model for audio classification.")
+    assert "Audio Mamba" in found and "AuM" in found["Audio Mamba"].aliases and "Mamba" not in found
+
+
+def test_the_plural_of_a_known_acronym_is_no_new_variant(ex):
+    found = ents(ex, "Kolmogorov-Arnold Attention: Is Learnable Attention Better For Vision Transformers?",
+                 "Kolmogorov-Arnold networks (KANs) are a remarkable innovation. In this paper, we design a general "
+                 "learnable Kolmogorov-Arnold Attention (KArAt) for vanilla ViTs.")
+    assert not found["KAN"].introduced

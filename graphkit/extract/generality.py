@@ -22,6 +22,7 @@ import re
 
 from graphkit.extract.candidates import Candidate
 from graphkit.extract.sentences import sentence_of
+from graphkit.extract.vocabulary import VARIANT_PARTS
 
 
 def placeholder_macro(name: str) -> bool:
@@ -106,15 +107,15 @@ def known_acronym_variant(short: str, gaz) -> bool:
 
     >>> from graphkit.extract.gazetteer import Gazetteer
     >>> g = Gazetteer.packaged()
-    >>> [known_acronym_variant(s, g) for s in ("PF-PPO", "L-GRPO", "GRPO++", "StepGRPO", "PPO", "NAS", "MARL")]
+    >>> [known_acronym_variant(s, g) for s in ("PF-PPO", "L-GRPO", "GRPO++", "StepGRPO", "PPO", "NAS", "KANs")]
     [True, True, True, True, False, False, False]
     """
     if gaz is None:
         return False
     for m in _ACRONYM.finditer(short):
         part = m.group()
-        if part == short or len(part) < 3:
-            continue
+        if part == short or len(part) < 3 or short in (part + "s", part + "es"):
+            continue  # "KANs" is the plural of KAN, no variant
         e = gaz.lookup(part)
         if e is not None and e.type == "Method" and e.name.upper() == part.upper() or \
                 e is not None and e.type == "Method" and part in e.aliases:
@@ -226,7 +227,7 @@ def own_name_extensions(st, strip_token) -> None:
 
     >>> from graphkit.extract.rules import _state
     >>> from graphkit.extract.discovery import strip_token
-    >>> st = _state("UI-Genie: A Self-Improving Approach", "The reward model, UI-Genie-RM, features it.")
+    >>> st = _state("UI-Genie: A Self-Improving Approach", "The reward model, UI-Genie-RM, beats UI-Genie-based ones.")
     >>> own_name_extensions(st, strip_token); [c.text for c in st.candidates]
     ['UI-Genie-RM']
     """
@@ -241,6 +242,11 @@ def own_name_extensions(st, strip_token) -> None:
     while j >= 0:
         if not (text[j - 1].isalnum() or text[j - 1] in "-_"):
             tok = strip_token(_RUN.match(text, j).group())
+            parts = tok[len(needle):].split("-")
+            keep = 0  # "Condor-generated", "zip2zip-fied": a lower-case tail describes, it does not name
+            while keep < len(parts) and not (parts[keep].islower() and parts[keep] not in VARIANT_PARTS):
+                keep += 1
+            tok = needle + "-".join(parts[:keep]) if keep else ""
             if len(tok) > len(needle) and (j, j + len(tok)) not in have:
                 c = Candidate(tok, j, j + len(tok), "shape", rule="own_name_extension")
                 c.sentence = sentence_of(st.starts, j)
@@ -314,3 +320,36 @@ def noun_then_digit_name(d) -> None:
             continue
         intro = d.sentence_at(m.start()) in st.intro_sentences
         d.add(name, "noun_then_digit_name", intro, noun_type(m.group(1)), 2.5)
+
+
+def drop_known_inside_long_form(st, long: str, defined_at: int) -> None:
+    """A gazetteer mention strictly inside another use of a defined long form is part of
+    that name: "R1-VL: ... via Step-wise Group Relative Policy Optimization" holds no GRPO
+    when the abstract defines "Step-wise Group Relative Policy Optimization (StepGRPO)".
+
+    >>> from graphkit.extract.rules import _state
+    >>> from graphkit.extract.stages import match_gazetteer
+    >>> st = _state("Q: Reasoning via Step-wise Group Relative Policy Optimization", "We train with it.")
+    >>> match_gazetteer(st, st.gazetteer); [c.canonical for c in st.candidates]
+    ['GRPO']
+    >>> drop_known_inside_long_form(st, "Step-wise Group Relative Policy Optimization", 500); st.candidates
+    []
+    """
+    if " " not in long:
+        return
+    cands = st.candidates
+    gaz = [c for c in cands if c.source == "gazetteer" and not (defined_at <= c.start < defined_at + len(long))]
+    if not gaz:
+        return
+    low, needle, n = st.lower, long.lower(), len(long)
+    spans = []
+    i = low.find(needle)
+    while i >= 0:
+        if i != defined_at:
+            spans.append((i, i + n))
+        i = low.find(needle, i + 1)
+    if not spans:
+        return
+    drop = {id(c) for c in gaz if any(s <= c.start and c.end <= e and c.end - c.start < n for s, e in spans)}
+    if drop:
+        st.candidates[:] = [c for c in cands if id(c) not in drop]

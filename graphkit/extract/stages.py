@@ -20,7 +20,8 @@ from graphkit.extract import rules as R
 from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
-from graphkit.extract.generality import (dash_before_article, join_soft_hyphens, novel_parts_sentence,
+from graphkit.extract.generality import (dash_before_article, drop_known_inside_long_form, join_soft_hyphens,
+                                         novel_parts_sentence,
                                          own_name_extensions, placeholder_macro, variant_definition_is_new)
 from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.extract.ownership import RULES as OWN_RULES, own_stop_acronym
@@ -354,11 +355,8 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         # other uses of the short form (the shape rule misses e.g. "Dita" or "SynthER"-like lower forms)
         _occurrences(st, a.short, "abbreviation", skip=a.short_start, rule="abbreviation_use")
         # other uses of the long form ("... via Step-wise Group Relative Policy Optimization" in
-        # the title): the same entity, not a known name inside it ("Group Relative Policy Optimization")
-        e = a.long_start + len(a.long)
-        if " " in a.long and any(c.source == "gazetteer" and a.long_start <= c.start and c.end <= e
-                                 for c in st.candidates):
-            _occurrences(st, a.long, "abbreviation", skip=a.long_start, rule="abbreviation_long_use")
+        # the title) hold no mention of a known name inside it ("Group Relative Policy Optimization")
+        drop_known_inside_long_form(st, a.long, a.long_start)
 
 
 def _occurrences(st: DocState, name: str, source: str, skip: int = -1, **kw) -> None:
