@@ -288,3 +288,18 @@ def test_the_plural_of_a_known_acronym_is_no_new_variant(ex):
                  "Kolmogorov-Arnold networks (KANs) are a remarkable innovation. In this paper, we design a general "
                  "learnable Kolmogorov-Arnold Attention (KArAt) for vanilla ViTs.")
     assert not found["KAN"].introduced
+
+
+def test_a_models_name_before_score_is_a_metric(ex):
+    found = ents(ex, "QuokkaGRPO: Unleashing GRPO on Visual Generation",
+                 "QuokkaGRPO outperforms baselines by up to 181% on benchmarks such as HPS-v2.1, CLIP Score, "
+                 "VideoAlign, and GenEval.")
+    assert "CLIP" not in found and "GenEval" in found
+    assert "CLIP" in ents(ex, "A Study", "We fine-tune CLIP and report the score.")
+
+
+def test_task_acronyms_and_unfilled_placeholders_are_no_names(ex):
+    found = ents(ex, "QSQL-R1: Training Natural Language to SQL Reasoning Model",
+                 "Natural Language to SQL (NL2SQL) enables intuitive interactions with databases. We train the "
+                 "NL2SQL model QSQL-R1. Our model, dataset, and code are publicly available at LINK.")
+    assert "QSQL-R1" in found and not {"NL2SQL", "LINK", "Natural Language to SQL"} & set(found)

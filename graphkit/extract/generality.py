@@ -353,3 +353,34 @@ def drop_known_inside_long_form(st, long: str, defined_at: int) -> None:
     drop = {id(c) for c in gaz if any(s <= c.start and c.end <= e and c.end - c.start < n for s, e in spans)}
     if drop:
         st.candidates[:] = [c for c in cands if id(c) not in drop]
+
+
+_METRIC_AFTER = re.compile(r"[ \-]?(?:Score|score|Similarity)\b")
+
+
+def metric_after_name(text: str, end: int) -> bool:
+    """A known model's name followed by "Score" names a metric ("CLIP Score", "BERT score"):
+    the model is not mentioned.
+
+    >>> t = "benchmarks such as HPS-v2.1, CLIP Score, VideoAlign"; metric_after_name(t, t.index("CLIP") + 4)
+    True
+    >>> t = "we fine-tune CLIP on it"; metric_after_name(t, t.index("CLIP") + 4)
+    False
+    """
+    return _METRIC_AFTER.match(text, end, end + 12) is not None
+
+
+def drop_metric_names(st) -> None:
+    """Mentions of a model's name that name a metric (:func:`metric_after_name`) are dropped.
+
+    >>> from graphkit.extract.rules import _state, token_shape
+    >>> st = _state("A Study", "Scores such as CLIP Score and the CLIP model.")
+    >>> token_shape(st, st.gazetteer); drop_metric_names(st); [(c.text, c.start) for c in st.candidates]
+    [('CLIP', 43)]
+    """
+    text, n = st.text, len(st.text)
+    drop = [c for c in st.candidates if c.end < n and text[c.end] in " -S" and metric_after_name(text, c.end)
+            and c.source in ("gazetteer", "shape")]
+    if drop:
+        ids = {id(c) for c in drop}
+        st.candidates[:] = [c for c in st.candidates if id(c) not in ids]

@@ -21,7 +21,7 @@ from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.generality import (dash_before_article, drop_known_inside_long_form, join_soft_hyphens,
-                                         novel_parts_sentence,
+                                         drop_metric_names, novel_parts_sentence,
                                          own_name_extensions, placeholder_macro, variant_definition_is_new)
 from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.extract.ownership import RULES as OWN_RULES, own_stop_acronym
@@ -389,6 +389,7 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
         _occurrences(st, n, source, introduced=intro, rule=rule)
     R.token_shape(st, gaz)
     own_name_extensions(st, D.strip_token)  # "UI-Genie-RM" in "UI-Genie: ..."
+    drop_metric_names(st)  # "CLIP Score" is a metric, no mention of CLIP
 
 
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
