@@ -296,6 +296,7 @@ def test_a_models_name_before_score_is_a_metric(ex):
                  "VideoAlign, and GenEval.")
     assert "CLIP" not in found and "GenEval" in found
     assert "CLIP" in ents(ex, "A Study", "We fine-tune CLIP and report the score.")
+    assert "GenEval" in ents(ex, "A Study", "We achieve a GenEval score of 0.77 for Show-o.")
 
 
 def test_task_acronyms_and_unfilled_placeholders_are_no_names(ex):

@@ -370,17 +370,25 @@ def metric_after_name(text: str, end: int) -> bool:
     return _METRIC_AFTER.match(text, end, end + 12) is not None
 
 
+def _known_method(gaz, c) -> bool:
+    if c.type is not None:
+        return c.type == "Method"
+    e = gaz.lookup(c.text) if gaz is not None else None
+    return e is not None and e.type == "Method"
+
+
 def drop_metric_names(st) -> None:
-    """Mentions of a model's name that name a metric (:func:`metric_after_name`) are dropped.
+    """Mentions of a known model's name that name a metric (:func:`metric_after_name`) are
+    dropped; a benchmark's score ("a GenEval score of 0.77") still mentions the benchmark.
 
     >>> from graphkit.extract.rules import _state, token_shape
-    >>> st = _state("A Study", "Scores such as CLIP Score and the CLIP model.")
+    >>> st = _state("A Study", "Scores such as CLIP Score and the CLIP model, a GenEval score of 0.7.")
     >>> token_shape(st, st.gazetteer); drop_metric_names(st); [(c.text, c.start) for c in st.candidates]
-    [('CLIP', 43)]
+    [('CLIP', 43), ('GenEval', 57)]
     """
-    text, n = st.text, len(st.text)
+    text, n, gaz = st.text, len(st.text), st.gazetteer
     drop = [c for c in st.candidates if c.end < n and text[c.end] in " -S" and metric_after_name(text, c.end)
-            and c.source in ("gazetteer", "shape")]
+            and c.source in ("gazetteer", "shape") and _known_method(gaz, c)]
     if drop:
         ids = {id(c) for c in drop}
         st.candidates[:] = [c for c in st.candidates if id(c) not in ids]
