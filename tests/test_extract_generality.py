@@ -304,3 +304,12 @@ def test_task_acronyms_and_unfilled_placeholders_are_no_names(ex):
                  "Natural Language to SQL (NL2SQL) enables intuitive interactions with databases. We train the "
                  "NL2SQL model QSQL-R1. Our model, dataset, and code are publicly available at LINK.")
     assert "QSQL-R1" in found and not {"NL2SQL", "LINK", "Natural Language to SQL"} & set(found)
+
+
+def test_a_type_noun_after_a_modifier_types_the_name(ex):
+    found = ents(ex, "QUAIRAI: Evaluating LLM Agents for Event Forecasting",
+                 "We introduce QUAIRAI, a novel benchmark. We refine the QDELT event database with careful cleaning "
+                 "and test on the QLIBERO manipulation benchmark.")
+    assert found["QDELT"].type == "Dataset" and found["QLIBERO"].type == "Benchmark"
+    found = ents(ex, "A Study", "We compare with QuokkaNet-2 and dataset baselines; QNet uses datasets.")
+    assert found["QuokkaNet-2"].type == "Method" and found["QNet"].type == "Method"

@@ -355,7 +355,8 @@ def drop_known_inside_long_form(st, long: str, defined_at: int) -> None:
         st.candidates[:] = [c for c in cands if id(c) not in drop]
 
 
-_METRIC_AFTER = re.compile(r"[ \-]?(?:Score|score|Similarity)\b")
+# the noun, not the verb: "CLIP Score, ..." / "CLIP score of 0.3", not "Claude 3 Opus score below 20%"
+_METRIC_AFTER = re.compile(r"[ \-]?(?:Score|score|Similarity)(?=[ \t]*(?:[,.;:)]|of\b|metrics?\b|and\b|$))")
 
 
 def metric_after_name(text: str, end: int) -> bool:
@@ -365,6 +366,8 @@ def metric_after_name(text: str, end: int) -> bool:
     >>> t = "benchmarks such as HPS-v2.1, CLIP Score, VideoAlign"; metric_after_name(t, t.index("CLIP") + 4)
     True
     >>> t = "we fine-tune CLIP on it"; metric_after_name(t, t.index("CLIP") + 4)
+    False
+    >>> t = "LLMs like GPT-4o and Claude 3 Opus score below 20%"; metric_after_name(t, len(t) - 15)
     False
     """
     return _METRIC_AFTER.match(text, end, end + 12) is not None
@@ -392,3 +395,49 @@ def drop_metric_names(st) -> None:
     if drop:
         ids = {id(c) for c in drop}
         st.candidates[:] = [c for c in st.candidates if id(c) not in ids]
+
+
+_MODIFIED_NOUN = re.compile(r"[ \t]+(?P<mod>[a-z][a-z\-]{2,20})[ \t]+(?P<noun>benchmark|dataset|database|corpus|suite|"
+                            r"simulator|testbed|leaderboard)s?\b")
+_NOT_MODIFIER = {"and", "or", "nor", "on", "in", "for", "with", "as", "is", "are", "was", "were", "the", "to", "from",
+                 "by", "of", "via", "across", "over", "than", "into", "onto", "its", "their", "our", "this", "that",
+                 "new", "each", "every", "any", "all", "both", "other", "such", "has", "have", "had", "uses", "used"}
+_ING_MODIFIERS = {"training", "testing", "reasoning", "driving", "planning", "grounding", "coding", "tracking",
+                  "learning", "forecasting", "understanding", "manipulation", "benchmarking", "finetuning",
+                  "fine-tuning", "pretraining", "pre-training", "matching", "tuning", "modeling", "modelling"}
+
+
+def modified_noun_type(text: str, end: int) -> str | None:
+    """The type noun after a name and one modifier: "the GDELT event database", "the LIBERO
+    manipulation benchmark" (not "X and benchmark ...", "X using datasets").
+
+    >>> t = "We refine the GDELT event database."; modified_noun_type(t, t.index("GDELT") + 5)
+    'database'
+    >>> t = "X and dataset Y, X using datasets"; modified_noun_type(t, 1), modified_noun_type(t, 21)
+    (None, None)
+    """
+    m = _MODIFIED_NOUN.match(text, end, end + 50)
+    if m is None:
+        return None
+    mod = m.group("mod")
+    if mod in _NOT_MODIFIER or mod.endswith("ing") and mod not in _ING_MODIFIERS or mod.endswith("ly"):
+        return None
+    return f"{mod} {m.group('noun')}" if mod in ("benchmark", "evaluation", "test") else m.group("noun")
+
+
+def vote_modified_nouns(st) -> None:
+    """Each unknown name followed by a modifier and a type noun gets that noun's vote
+    (:func:`modified_noun_type`)."""
+    from graphkit.extract.vocabulary import noun_type
+
+    text = st.text
+    if "benchmark" not in text and "data" not in text and "corpus" not in text and "suite" not in text \
+            and "simulator" not in text and "testbed" not in text and "leaderboard" not in text:
+        return
+    n = len(text)
+    for c in st.candidates:
+        if c.source == "gazetteer" or c.end >= n or text[c.end] not in " \t":
+            continue
+        noun = modified_noun_type(text, c.end)
+        if noun:  # "X benchmark dataset": the two words decide (noun_type reads the last two)
+            st.vote(c.key, noun_type(noun), 2.0, f"noun after modifier:{noun}")

@@ -22,7 +22,8 @@ from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
 from graphkit.extract.generality import (dash_before_article, drop_known_inside_long_form, join_soft_hyphens,
                                          drop_metric_names, novel_parts_sentence,
-                                         own_name_extensions, placeholder_macro, variant_definition_is_new)
+                                         own_name_extensions, placeholder_macro, variant_definition_is_new,
+                                         vote_modified_nouns)
 from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.extract.ownership import RULES as OWN_RULES, own_stop_acronym
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
@@ -435,6 +436,7 @@ def vote_types(st: DocState) -> None:
             if m and not subject_after_adverbial(text, m.start(), c.end):  # "On the X benchmark, NAME achieves"
                 noun = m.group(1).lower()
                 st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun, name:{noun}")
+    vote_modified_nouns(st)  # "the GDELT event database"
 
 
 def vote_appositives(st: DocState) -> None:
