@@ -11,6 +11,19 @@ Each serves one class of error seen on fresh hand-judged papers:
   extends a known method's acronym is a named method, whatever its long form ends in;
 - :func:`vendor_short_alias` -- a paper that introduces ``RoboMaster`` or ``G1`` names its
   own artifact, not the vendor's product the gazetteer knows as ``DJI RoboMaster``.
+- :func:`drop_known_inside_long_form` -- "... via Step-wise Group Relative Policy Optimization"
+  in a title holds no GRPO when the abstract defines that long form for StepGRPO;
+- :func:`novel_parts_sentence`, :func:`variant_definition_is_new`, :func:`own_naming_apposition`,
+  :func:`own_enumerated_parts` -- introduced: "X introduces two novel rewards: A (..)", "resulting
+  in PF-PPO", "the resulting model, dubbed Orsta", "X comprises: (1) Point-Bench, ...";
+- :func:`suite_suffix_token`, :func:`own_name_extensions`, :func:`noun_then_digit_name` --
+  recall: "Point-Bench", "VLM-Gym", "UI-Genie-RM" (title "UI-Genie: ..."), "a benchmark 3D-POPE";
+- :func:`drop_metric_names` -- "CLIP Score" is a metric, no mention of CLIP;
+- :func:`vote_modified_nouns` -- typing: "the GDELT event database", "the X manipulation benchmark".
+
+Hand-written regexes and string scans like the rest of the extraction rules (see
+:mod:`graphkit.extract.rules`); each is prefiltered by a literal test so most abstracts pay a
+few ``str.find`` calls.
 
 >>> dash_before_article("we introduce MetaChain-a Fully-Automated framework")
 'we introduce MetaChain,a Fully-Automated framework'
