@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from graphkit.errors import GraphkitError
+from graphkit.extract.generality import suite_suffix_token
 from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.model import ALL_ENTITY_TYPES
 
@@ -237,8 +238,9 @@ class Gazetteer:
             from graphkit.extract.discovery import is_shape, strip_token
 
             tok = strip_token(token)
-            hit = tok if len(tok) >= 2 and is_shape(tok) and not self.is_stop(tok) else None
-            if hit and "-" in hit and all(_PLAIN.match(p) or self.is_stop(p) for p in hit.split("-")):
+            suite = suite_suffix_token(tok)  # "Point-Bench", "VLM-Gym"
+            hit = tok if len(tok) >= 2 and (suite or is_shape(tok)) and not self.is_stop(tok) else None
+            if hit and "-" in hit and not suite and all(_PLAIN.match(p) or self.is_stop(p) for p in hit.split("-")):
                 hit = None  # "text-to-3D", "human-AI", "LLM-Based": a generic word plus an acronym
             if len(self._shape_cache) < 200_000:
                 self._shape_cache[token] = hit

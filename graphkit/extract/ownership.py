@@ -27,6 +27,7 @@ from typing import Callable
 from graphkit.extract import discovery as D
 from graphkit.extract import rules as R
 from graphkit.extract.candidates import Candidate
+from graphkit.extract.generality import noun_then_digit_name, own_enumerated_parts, own_naming_apposition
 
 # "X, our latest model": the words after "our" name what X is ...
 _OUR_HEAD = re.compile(r"(?:(?:latest|new|newest|novel|proposed|own|final|flagship|open|first|best)[ \t]+)?"
@@ -313,9 +314,12 @@ def intro_descriptor_acronym(d: R.Discovery) -> None:
 
 RULES: list[Callable[[R.Discovery], None]] = [own_appositive, our_name_noun, intro_coordination, own_naming,
                                               title_long_form, new_noun_name, intro_noun_then_name, survey_paper,
-                                              intro_descriptor_acronym]
+                                              intro_descriptor_acronym, own_naming_apposition,
+                                              own_enumerated_parts, noun_then_digit_name]
 R._INTRO_RULES.update(f.__name__ for f in RULES)  # their names count as introducing (explain, d.add)
 R.RULE_SOURCE.update({f.__name__: "intro" for f in RULES})
+R._INTRO_RULES.discard(noun_then_digit_name.__name__)  # a context rule: "benchmark 3D-POPE" types, it does not own
+R.RULE_SOURCE[noun_then_digit_name.__name__] = "context"
 
 
 def names(rule: Callable[[R.Discovery], None], title: str, abstract: str) -> list[str]:

@@ -23,6 +23,7 @@ from graphkit.extract.typecues import inherit_family_types
 from graphkit.extract.ownership import (carry_introduced, drop_participle_names, propagate_introduced, reference_names,
                                         title_name_tails)
 from graphkit.extract.vocabulary import GENERIC_LONG_HEAD as _GENERIC_HEAD
+from graphkit.extract.generality import known_acronym_variant, vendor_short_alias
 from graphkit.extract.vocabulary import NAME_SHAPE_TYPE, NOT_ENTITY
 from graphkit.model import ExtractedEntity, Mention
 from graphkit.unionfind import UnionFind
@@ -281,7 +282,8 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
             return None  # "IDAs", "LLMs", "X: ... in UAVs" (a title naming X): a category, not an artifact
         title = text[:st.title_end].lower()
         if all(_GENERIC_HEAD.search(lf) for lf in longs) \
-                and not (in_title or intro_flag or any(lf.lower() in title for lf in longs)):
+                and not (in_title or intro_flag or any(lf.lower() in title for lf in longs)) \
+                and not any(known_acronym_variant(s, st.gazetteer) for s in shorts):  # "PF-PPO"
             return None  # "Goal-Conditioned Imitation Learning (GCIL)": a paradigm / category
         if all(not _HAS_UPPER.search(lf, 1) for lf in longs) and not (intro_flag or in_title):
             return None  # "success rate (SR)": a generic term with an acronym
@@ -295,6 +297,10 @@ def _entity(st: DocState, cs: list[Candidate]) -> ExtractedEntity | None:
     if not gaz and not defined and sources == _SHAPE_ONLY and not intro_flag and not in_title \
             and any(spelled_before(text, c.start, c.text) for c in cs):
         return None  # "reasoning pattern reward, RPR": the acronym of a generic lower-case phrase
+
+    if gaz and (intro_flag or st.title_key in keys or not st.intro_keys.isdisjoint(keys)) \
+            and all(c.canonical and vendor_short_alias(c.text, c.canonical) for c in gaz):
+        gaz, intro_flag = [], True  # "we present RoboMaster, a framework": the paper's own, not DJI's RoboMaster
 
     # name
     if gaz:

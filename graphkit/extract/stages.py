@@ -20,6 +20,10 @@ from graphkit.extract import rules as R
 from graphkit.extract.abbreviations import find_abbreviations
 from graphkit.extract.candidates import Candidate, DocState
 from graphkit.extract.gazetteer import Gazetteer
+from graphkit.extract.generality import (dash_before_article, drop_known_inside_long_form, join_soft_hyphens,
+                                         drop_metric_names, novel_parts_sentence,
+                                         own_name_extensions, placeholder_macro, variant_definition_is_new,
+                                         vote_modified_nouns)
 from graphkit.extract.normalize import fold, name_key, singular_key
 from graphkit.extract.ownership import RULES as OWN_RULES, own_stop_acronym
 from graphkit.extract.vocabulary import VARIANT_PARTS, VARIANT_WORDS
@@ -135,7 +139,8 @@ def strip_latex(text: str, moved: list[tuple[int, list[int]]] | None = None) -> 
     text = _TEX_FORMAT.sub(_tex_keep, text)
     if "\\'" in text or '\\"' in text or "\\`" in text or "\\^" in text or "\\~" in text:
         text = _accents(text, moved)
-    return _TEX_NAME.sub(lambda m: " " + m.group(1) + " " * (m.end() - m.start() - 1 - len(m.group(1))), text)
+    return _TEX_NAME.sub(lambda m: " " * (m.end() - m.start()) if placeholder_macro(m.group(1)) else
+                         " " + m.group(1) + " " * (m.end() - m.start() - 1 - len(m.group(1))), text)
 
 
 _TEX_RUN = re.compile(r"\S*\\['\"`^~]\S*")
@@ -202,7 +207,7 @@ def clean_text(text: str, moved: list[tuple[int, list[int]]] | None = None) -> s
     names and accents are composed (``moved`` says where their letters came from)."""
     if not text.isascii() or has_ascii_control(text):
         text = _CTRL.sub(" ", text)
-    text = strip_latex(greek_names(text, moved), moved)
+    text = strip_latex(greek_names(dash_before_article(join_soft_hyphens(text, moved)), moved), moved)
     if "http" in text or "www." in text:
         i = min(j for j in (text.find("http"), text.find("www.")) if j >= 0)  # no URL starts before
         text = text[:i] + _URL.sub(_blank, text[i:])
@@ -338,16 +343,21 @@ def find_definitions(st: DocState, gaz: Gazetteer) -> None:
         before = text[st.starts[sent]:a.long_start]
         # the last intro word after the last compare cue; "built upon X" is both at once: a use
         intro = (sent in st.intro_sentences or sent == 0 or _OUR_OR_NEW.search(before)
-                 or _VERB_RIGHT_BEFORE.search(before))
+                 or _VERB_RIGHT_BEFORE.search(before) or novel_parts_sentence(before, D.INTRO_WORD))
         if intro:  # (the two scans only when they decide)
             ci, ii = _last(_COMPARE, before), _last(D.INTRO_WORD, fold(before))
             intro = ii > ci or ci < 0
+        elif variant_definition_is_new(before, a.short, gaz, _COMPARE):
+            intro = True
         _add(st, Candidate(a.short, a.short_start, a.short_start + len(a.short), "abbreviation", introduced=intro,
                            rule="abbreviation_short"))
         _add(st, Candidate(a.long, a.long_start, a.long_start + len(a.long), "abbreviation", introduced=intro,
                            rule="abbreviation_long"))
         # other uses of the short form (the shape rule misses e.g. "Dita" or "SynthER"-like lower forms)
         _occurrences(st, a.short, "abbreviation", skip=a.short_start, rule="abbreviation_use")
+        # other uses of the long form ("... via Step-wise Group Relative Policy Optimization" in
+        # the title) hold no mention of a known name inside it ("Group Relative Policy Optimization")
+        drop_known_inside_long_form(st, a.long, a.long_start)
 
 
 def _occurrences(st: DocState, name: str, source: str, skip: int = -1, **kw) -> None:
@@ -379,6 +389,8 @@ def discover_names(st: DocState, gaz: Gazetteer) -> None:
             continue  # part of a defined long form: the abbreviation stage has it
         _occurrences(st, n, source, introduced=intro, rule=rule)
     R.token_shape(st, gaz)
+    own_name_extensions(st, D.strip_token)  # "UI-Genie-RM" in "UI-Genie: ..."
+    drop_metric_names(st)  # "CLIP Score" is a metric, no mention of CLIP
 
 
 _BEFORE = re.compile(r"\b(benchmarks?|datasets?|simulators?|robots?)\s+$", re.IGNORECASE)
@@ -424,6 +436,7 @@ def vote_types(st: DocState) -> None:
             if m and not subject_after_adverbial(text, m.start(), c.end):  # "On the X benchmark, NAME achieves"
                 noun = m.group(1).lower()
                 st.vote(c.key, D.noun_type(noun) or "Method", _BEFORE_WEIGHT, f"noun, name:{noun}")
+    vote_modified_nouns(st)  # "the GDELT event database"
 
 
 def vote_appositives(st: DocState) -> None:

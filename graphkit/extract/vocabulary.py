@@ -20,7 +20,7 @@ NOT_ENTITY = "-"  # the pseudo-type of metrics: a name whose votes it wins is dr
 NOUN_TYPE: dict[str, str] = {
     "benchmark": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark", "task": "Benchmark",
     "environment": "Benchmark", "game": "Benchmark", "testbed": "Benchmark", "arena": "Benchmark",
-    "dataset": "Dataset", "data": "Dataset", "corpus": "Dataset", "demonstration": "Dataset",
+    "dataset": "Dataset", "data": "Dataset", "corpus": "Dataset", "demonstration": "Dataset", "database": "Dataset",
     "simulator": "Simulator", "engine": "Simulator", "simulation": "Simulator",
     "robot": "Robot", "platform": "Robot", "embodiment": "Robot", "arm": "Robot", "humanoid": "Robot",
     "quadruped": "Robot", "hand": "Robot", "gripper": "Robot",
