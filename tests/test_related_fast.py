@@ -118,3 +118,18 @@ def test_edges_are_the_pairs_with_ranks(corpora):
        st.integers(1, 6), st.integers(1, 40))
 def test_fast_equals_reference_on_random_input(pe, k, max_df):
     assert related_pairs(pe, k=k, max_df=max_df) == reference(pe, k=k, max_df=max_df)
+
+
+def test_round_floats_is_pythons_round(corpora):
+    """The RELATED weights are stored as round(w, 6): the vectorised rounding must give the
+    same floats, on real weights, at exact decimal ties and on odd values."""
+    weights = related_edges(corpora["repeated"], k=10)[2]
+    ties = (np.arange(-200000, 200000) + 0.5) / 1e6
+    odd = [0.0, -0.0, -5e-7, 5e-7, 2.5e-6, 1e20, 2.0 ** 52, 123456789.1234565, math.inf, -math.inf]
+    rng = np.random.default_rng(7)
+    spread = (rng.random(50000) * 10.0 ** rng.integers(-9, 8, 50000)).tolist()
+    for values in (weights, ties.tolist(), odd, spread):
+        for nd in (0, 3, 6, 9):
+            got, want = related.round_floats(values, nd), [round(v, nd) for v in values]
+            assert [repr(v) for v in got] == [repr(v) for v in want]
+    assert repr(related.round_floats([math.nan], 6)[0]) == "nan"
