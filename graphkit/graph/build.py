@@ -231,10 +231,11 @@ def _build_graph(papers: Iterable[Paper], extractions: Iterable[PaperExtraction]
     # -- node metrics --------------------------------------------------------------------
     if with_communities:
         with progress("communities", None):
-            df = {e: G.nodes[e]["df"] for e in names}
+            node_attrs = G._node
+            df = {e: node_attrs[e]["df"] for e in names}
             comm = cluster(list(names), [(a, b, c) for a, b, c, _ in pairs], entities_of, df, seed=seed)
             for v, c in comm.items():
-                G.nodes[v]["community"] = c
+                node_attrs[v]["community"] = c
             _external_communities(G)
     lap("communities")
     add_metrics(G)
