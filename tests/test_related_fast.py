@@ -99,6 +99,7 @@ def test_more_blocks_smaller_max_df_and_the_plain_path(corpora, monkeypatch):
     pe = corpora["repeated"]
     want = reference(pe, k=4, max_df=30)
     monkeypatch.setattr(related, "BLOCK", 300)  # many blocks, a short last one
+    monkeypatch.setattr(related, "SUB", 100)
     assert related_pairs(pe, k=4, max_df=30) == want
     monkeypatch.setattr(related, "_KEY_BITS", 40)  # scores too large for the keys: one lexsort
     assert related_pairs(pe, k=4, max_df=30) == want
