@@ -62,13 +62,18 @@ def cluster(entities, pairs, paper_entities, df, *, others=(), seed: int = 42,
     papers = sorted(paper_entities)
     n_papers = max(len(papers), 1)
     paper_comm: dict[str, int] = {}
+    # each entity's (community, vote weight) once, not per mention (~1 s at 100k papers)
+    vote = {e: (c, math.log(1 + n_papers / (df.get(e) or 1))) for e, c in entity_comm.items()}
     for p in papers:
         votes: dict[int, float] = {}
         for e in set(paper_entities[p]):
-            c = entity_comm.get(e)
-            if c is not None:
-                votes[c] = votes.get(c, 0.0) + math.log(1 + n_papers / (df.get(e) or 1))
-        if votes:
+            cw = vote.get(e)
+            if cw is not None:
+                c, w = cw
+                votes[c] = votes.get(c, 0.0) + w
+        if len(votes) == 1:
+            paper_comm[p] = next(iter(votes))
+        elif votes:
             paper_comm[p] = max(votes, key=lambda c: (votes[c], size[c], -c))
     members: dict[int, list[str]] = {}
     for n, c in list(entity_comm.items()) + list(paper_comm.items()):

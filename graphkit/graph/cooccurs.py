@@ -16,6 +16,7 @@ number of distinct pairs, not the number of paper pairs.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -27,20 +28,24 @@ def cooccurrences(paper_entities: Mapping[str, Sequence[str]], *, min_papers: in
     """``[(a, b, papers, weight), ...]`` with ``a < b`` for every pair seen in at least
     ``min_papers`` papers, sorted by ``(a, b)``."""
     n = len(paper_entities)
-    ents = sorted({e for es in paper_entities.values() for e in es})
+    lists = list(paper_entities.values())
+    flat = list(chain.from_iterable(lists))
+    ents = sorted(set(flat))
     if n == 0 or len(ents) < 2:
         return []
-    col = {e: i for i, e in enumerate(ents)}
-    rows, cols = [], []
-    for i, p in enumerate(sorted(paper_entities)):
-        cs = sorted({col[e] for e in paper_entities[p]})
-        rows.extend([i] * len(cs))
-        cols.extend(cs)
-    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(ents)))
+    # X built with numpy (a loop over the papers cost ~0.4 s at 100k); the counts are
+    # integers, so the order of its entries does not matter
+    col = dict(zip(ents, range(len(ents))))
+    E = len(ents)
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, lists), dtype=np.int64, count=n))
+    keys = np.sort(rows * E + np.fromiter(map(col.__getitem__, flat), dtype=np.int64, count=len(flat)))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a paper's entities once each
+    X = sparse.csr_matrix((np.ones(len(keys), dtype=np.int32), (keys // E, keys % E)), shape=(n, E))
     df = np.asarray(X.sum(axis=0)).ravel()
     C = sparse.triu(X.T.tocsr() @ X, k=1).tocoo()
     keep = C.data >= min_papers
     a, b, c = C.row[keep], C.col[keep], C.data[keep]
     w = n * c.astype(np.float64) / (df[a].astype(np.float64) * df[b])
     order = np.lexsort((b, a))
-    return [(ents[a[i]], ents[b[i]], int(c[i]), float(w[i])) for i in order]
+    names = np.array(ents, dtype=object)
+    return list(zip(names[a[order]].tolist(), names[b[order]].tolist(), c[order].tolist(), w[order].tolist()))

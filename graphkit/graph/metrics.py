@@ -20,6 +20,8 @@ matrix, same operations; ``tests/test_graph_build.py`` compares with ``nx.pagera
 
 from __future__ import annotations
 
+from itertools import chain
+
 import networkx as nx
 import numpy as np
 from scipy import sparse
@@ -29,15 +31,17 @@ def _adjacency(G: nx.MultiDiGraph) -> tuple[list[str], sparse.csr_array]:
     """The sorted node list and the sparse matrix of edge counts (parallel edges add up)."""
     nodelist = sorted(G)
     index = {v: i for i, v in enumerate(nodelist)}
-    row, col, data = [], [], []
+    # straight into arrays (lists, then np.array, cost ~1 s at 100k papers): the entries
+    # row-major in G._succ order, as G's adjacency dicts hold them
+    succ = G._succ  # the plain dicts (G.succ wraps each in a view)
     at = index.__getitem__
-    for u, nbrs in G._succ.items():  # the plain dicts (G.succ wraps each in a view)
-        row.extend([index[u]] * len(nbrs))
-        col.extend(map(at, nbrs))
-        data.extend(map(len, nbrs.values()))
+    counts = np.fromiter(map(len, succ.values()), dtype=np.int64, count=len(succ))
+    nnz = int(counts.sum())
+    row = np.repeat(np.fromiter(map(at, succ), dtype=np.int64, count=len(succ)), counts)
+    col = np.fromiter(map(at, chain.from_iterable(succ.values())), dtype=np.int64, count=nnz)
+    data = np.fromiter(map(len, chain.from_iterable(map(dict.values, succ.values()))), dtype=float, count=nnz)
     N = len(nodelist)
-    A = sparse.coo_array((np.array(data, dtype=float), (np.array(row, dtype=np.int64), np.array(col, dtype=np.int64))),
-                         shape=(N, N), dtype=float).asformat("csr")
+    A = sparse.coo_array((data, (row, col)), shape=(N, N), dtype=float).asformat("csr")
     return nodelist, A
 
 
