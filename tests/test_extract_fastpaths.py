@@ -154,3 +154,45 @@ def test_paren_names_at_the_edges():
     for text in ("(FooNet)", "a (FooNet)", "a\t \t(FooNet)", "A (FooNet)", "ab (Foo) (Bar)", "x (Foo)y (Bar)"):
         for lo in range(len(text)):
             assert spans(D.paren_names(text, lo, len(text))) == spans(D.PAREN_NAME.finditer(text, lo, len(text)))
+
+
+# --- the intro-verb regexes tried only where an intro verb starts (discovery.matches_at) -------
+
+from graphkit.extract import ownership as O  # noqa: E402
+from graphkit.extract import rules as R  # noqa: E402
+
+_VERB_LED = (D.INTRO_DIRECT, O._VERB_NOUN_COMMA, O._VERB_ENUM, O._DESCRIPTOR_ACRONYM)
+VERBY = st.lists(st.sampled_from(["we ", "propose ", "proposes\t", "introduce ", "open-sourced ", "built ", "nam",
+                                  "named ", "the ", "a ", "novel ", "training approach, ", "FooNet", "Bar-2", " (",
+                                  "(i) ", "(ii) ", ")", "(RL) ", "framework ", ", ", ".", "x", "Propose ", "-"]),
+                 max_size=30).map("".join)
+
+
+def _same_at(text: str, lo: int, hi: int) -> None:
+    verbs = [m.start() for m in D.VERB_AT.finditer(text, lo, hi)]
+    for rx in _VERB_LED:
+        assert spans(D.matches_at(rx, text, verbs, hi)) == spans(rx.finditer(text, lo, hi)), rx.pattern[:40]
+        first = rx.search(text, lo, hi)
+        assert spans(D.matches_at(rx, text, verbs, hi, first=True)) == spans([first] if first else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(VERBY, WORDY, NAMEY), cut=st.integers(0, 6))
+def test_verb_led_regexes_start_only_where_an_intro_verb_starts(text, cut):
+    n = len(text)
+    for lo, hi in ((0, n), (min(cut, n), n), (0, max(0, n - cut))):
+        _same_at(text, lo, hi)
+
+
+def test_verb_led_regexes_on_real_sentences(api_dir):
+    from graphkit.readers import read_paths
+
+    papers = read_paths([api_dir]).papers[:600]
+    for p in papers:
+        s = ST.new_state(p.title or "", p.abstract or "")
+        ST.split_sentences(s)
+        d = R.Discovery(s, None)
+        for i in range(len(s.starts)):  # every sentence, not only the proposing ones
+            s0, s1, _ = d.sentence_verbs(i)
+            _same_at(s.text, s0, s1)
+            assert [m.span() for m, _ in d.intro_direct(i)] == [m.span() for m in D.INTRO_DIRECT.finditer(s.text, s0, s1)]

@@ -96,6 +96,33 @@ def paren_names(text: str, lo: int, hi: int) -> list[re.Match]:
     return out
 
 
+# where a regex led by ``\b{_INTRO_VERB}[ \t]`` (INTRO_DIRECT, ownership's _VERB_NOUN_COMMA ...) can start
+VERB_AT = re.compile(rf"\b{_INTRO_VERB}[ \t]")
+
+
+def matches_at(rx: re.Pattern, text: str, starts, hi: int, first: bool = False) -> list[re.Match]:
+    """``list(rx.finditer(text, lo, hi))`` (``first``: ``[rx.search(text, lo, hi)]`` or ``[]``)
+    for a regex whose every match starts at one of ``starts`` (sorted, all >= lo): ``rx.match``
+    tried there only. The intro rules run four regexes led by an intro verb over each
+    proposing sentence; one :data:`VERB_AT` scan finds where they may start (measured on
+    3,724 abstracts: 0.09 ms a paper for the five scans, 0.03 ms for the one scan + matches).
+
+    >>> t = "We propose FooNet and introduce BarNet."
+    >>> [m.group("name") for m in matches_at(INTRO_DIRECT, t, [m.start() for m in VERB_AT.finditer(t)], len(t))]
+    ['FooNet', 'BarNet']
+    """
+    out, end, match = [], -1, rx.match
+    for p in starts:
+        if p >= end:  # (no match is empty: each starts with a verb)
+            m = match(text, p, hi)
+            if m:
+                out.append(m)
+                if first:
+                    break
+                end = m.end()
+    return out
+
+
 # "... LOOP, a data-efficient variant of ..." inside a sentence that proposes something
 NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{NAME})$")
 SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")

@@ -123,8 +123,8 @@ def intro_coordination(d: R.Discovery) -> None:
     for s_i in sorted(st.intro_sentences):
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
-        for m in D.INTRO_DIRECT.finditer(text, s0, s1):
-            if D.not_proposed(text, m.start(), m.start("name")):
+        for m, used in d.intro_direct(s_i):  # = D.INTRO_DIRECT.finditer(text, s0, s1)
+            if used:  # = D.not_proposed(text, m.start(), m.start("name"))
                 continue
             end = m.end("name")
             c = _COORD.match(text, end, s1) or _AND_NAME.match(text, end, s1)
@@ -249,12 +249,14 @@ def intro_noun_then_name(d: R.Discovery) -> None:
     for s_i in sorted(st.intro_sentences):
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
-        for m in _VERB_NOUN_COMMA.finditer(text, s0, s1):
+        verbs = d.sentence_verbs(s_i)[2]
+        for m in D.matches_at(_VERB_NOUN_COMMA, text, verbs, s1):  # = _VERB_NOUN_COMMA.finditer(text, s0, s1)
             name = D.strip_token(m.group("name"))
             if D.is_shape(name):
                 d.add(name, "intro_noun_then_name", True, strong=False)
-        v = _VERB_ENUM.search(text, s0, s1)
+        v = D.matches_at(_VERB_ENUM, text, verbs, s1, first=True)  # = [_VERB_ENUM.search(text, s0, s1)]
         if v:
+            v = v[0]
             for m in _ENUM_NAME.finditer(text, v.start(), s1):
                 name = D.strip_token(m.group("name"))
                 if D.is_shape(name):
@@ -307,7 +309,7 @@ def intro_descriptor_acronym(d: R.Discovery) -> None:
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
         if ")" not in text[s0:s1]:
             continue
-        for m in _DESCRIPTOR_ACRONYM.finditer(text, s0, s1):
+        for m in D.matches_at(_DESCRIPTOR_ACRONYM, text, d.sentence_verbs(s_i)[2], s1):  # = .finditer(text, s0, s1)
             d.add(D.list_item(m.group("name")), "intro_descriptor_acronym", True)
 
 

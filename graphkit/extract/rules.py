@@ -40,9 +40,34 @@ class Discovery:
         self.abstract = st.text[st.title_end:]
         self.found: dict[str, tuple[str, bool]] = {}
         self.title_name: str | None = None
+        self._verbs: dict[int, tuple[int, int, list[int]]] = {}
+        self._intro_direct: dict[int, list[tuple[re.Match, bool]]] = {}
 
     def sentence_at(self, pos: int) -> int:
         return sentence_of(self.st.starts, pos)
+
+    def sentence_verbs(self, s_i: int) -> tuple[int, int, list[int]]:
+        """Sentence ``s_i``'s start, end and where an intro verb opens a regex in it
+        (:func:`graphkit.extract.discovery.matches_at`), found once for every rule."""
+        v = self._verbs.get(s_i)
+        if v is None:
+            starts, text = self.st.starts, self.text
+            s0 = starts[s_i]
+            s1 = starts[s_i + 1] if s_i + 1 < len(starts) else len(text)
+            v = self._verbs[s_i] = (s0, s1, [m.start() for m in D.VERB_AT.finditer(text, s0, s1)])
+        return v
+
+    def intro_direct(self, s_i: int) -> list[tuple[re.Match, bool]]:
+        """``INTRO_DIRECT.finditer`` over sentence ``s_i``, each match with whether the
+        verb does not propose the name (:func:`~graphkit.extract.discovery.not_proposed`):
+        two rules read them (intro_sentence_names, ownership.intro_coordination)."""
+        out = self._intro_direct.get(s_i)
+        if out is None:
+            s0, s1, verbs = self.sentence_verbs(s_i)
+            text = self.text
+            out = self._intro_direct[s_i] = [(m, D.not_proposed(text, m.start(), m.start("name")))
+                                             for m in D.matches_at(D.INTRO_DIRECT, text, verbs, s1)]
+        return out
 
     def data_or_benchmark(self, typ: str | None, pos: int) -> str | None:
         """"Datasets" named in a sentence that reports results (and trains on nothing) are
@@ -200,9 +225,9 @@ def intro_sentence_names(d: Discovery) -> None:
     for s_i in sorted(st.intro_sentences):
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
-        for m in D.INTRO_DIRECT.finditer(text, s0, s1):
+        for m, used in d.intro_direct(s_i):  # = D.INTRO_DIRECT.finditer(text, s0, s1)
             # "we build on X", "we present results on X": X is used, not proposed
-            own = not D.not_proposed(text, m.start(), m.start("name"))
+            own = not used  # = not D.not_proposed(text, m.start(), m.start("name"))
             # "we introduce RoboDual, a ...": a definition, so a known name is introduced too
             d.add(m.group("name"), "intro_direct", own, strong=own and bool(_DEFINED_AFTER.match(text, m.end())))
         for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
