@@ -196,3 +196,54 @@ def test_verb_led_regexes_on_real_sentences(api_dir):
             s0, s1, _ = d.sentence_verbs(i)
             _same_at(s.text, s0, s1)
             assert [m.span() for m, _ in d.intro_direct(i)] == [m.span() for m in D.INTRO_DIRECT.finditer(s.text, s0, s1)]
+
+
+# --- the word set: a set lookup instead of a whole-text str.find (DocState.word_set) -----------
+
+_WHOLE_WORD = re.compile(r"\b[a-z0-9]+(?!\w)")
+WORDISH = st.lists(st.sampled_from(["we ", "this paper", "called ", "X_called ", "recalled ", "is ", "termed ",
+                                    "such as ", "e.g. ", "i.e.", " on ", "benchmarks: ", "test set of ", "task of ",
+                                    "collected ", "-annotated ", "Collected ", "é", "İ", "中", "_", "\t", ",", "FooNet"]),
+                   max_size=25).map("".join)
+
+
+def _word_gates_hold(text: str) -> None:
+    s = ST.new_state("", text)
+    words = s.word_set()
+    for t in (s.text, s.lower):  # a whole lower-case word is in the set, in the text or in its lower case
+        assert {m.group() for m in _WHOLE_WORD.finditer(t)} <= words
+    for lits, t in ((D.INTRO_SUBJECTS, s.lower), (D.EXAMPLE_TRIGGERS, s.text), (D.EVAL_TRIGGERS, s.text),
+                    ((", a ", ", an "), s.text)):
+        assert list(D.literal_hits(t, lits, words=words)) == list(D.literal_hits(t, lits))
+    if words.isdisjoint(R._CALLED_WORDS):
+        assert not D.CALLED_NAME.search(s.text)
+    if words.isdisjoint(O._NAMING_VERBS) or words.isdisjoint(("is", "are", "was")):
+        assert not O._OWN_NAMING.search(s.text)
+    for h in R._HEAD_WORDS:
+        if not words.issuperset(R._HEAD_NEEDS[h]):
+            assert not any(R._HEAD_LIST.match(s.text, i) for i, _ in D.literal_hits(s.text, (h,))), h
+    for v in R._DATA_VERBS:
+        if words.isdisjoint(R._DATA_FORMS[v]):
+            assert not any(R._COLLECTED.match(s.text, i) for i, _ in D.literal_hits(s.lower, (v,))), v
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(WORDISH, NAMEY, ANY))
+def test_word_gates_skip_only_what_cannot_match(text):
+    _word_gates_hold(text)
+
+
+def test_word_gates_on_real_abstracts(api_dir):
+    from graphkit.readers import read_paths
+
+    for p in read_paths([api_dir]).papers[:800]:
+        _word_gates_hold(p.abstract or "")
+
+
+def test_gazetteer_find_on_given_pieces_is_find():
+    from graphkit.extract.gazetteer import Gazetteer, text_pieces
+
+    g = Gazetteer.packaged()
+    for t in ("Results on metaworld and LIBERO.", "GPT-4o, Qwen2.5-7B and ScanNet++ (中文 İBERO)", ""):
+        split = text_pieces(t)
+        assert g.find(t, split) == g.find(t) and text_pieces(t) == split  # (find copies the pieces)

@@ -146,6 +146,9 @@ def own_naming(d: R.Discovery) -> None:
     ['LASER-Q']
     """
     low = d.st.lower
+    words = d.st.word_set()  # _OWN_NAMING holds "is/are/was" and a naming verb whole: a set lookup first
+    if words.isdisjoint(_NAMING_VERBS) or words.isdisjoint(("is", "are", "was")):
+        return
     if " is " not in low and " are " not in low and " was " not in low:
         return
     if not any(v in d.text for v in _NAMING_VERBS):  # the regex scans the whole text: most have none

@@ -166,6 +166,12 @@ def title_phrase(d: Discovery) -> None:
                     d.add(p, "title_phrase", True)
 
 
+# the words one of which every CALLED_NAME match holds whole (\b before, a blank after)
+_CALLED_WORDS = frozenset(("called", "named", "naming", "dubbed", "termed", "coined", "namely", "entitled", "codenamed",
+                           "call", "term", "dub", "name"))
+assert all(w in D.CALLED_NAME.pattern for w in _CALLED_WORDS)
+
+
 def called_name(d: Discovery) -> None:
     """``called X`` / ``dubbed X`` / ``we term it X``; the noun before types it.
 
@@ -173,8 +179,8 @@ def called_name(d: Discovery) -> None:
     ['FooSuite']
     """
     text, low, st = d.text, d.st.lower, d.st
-    if not any(t in low for t in D.CALLED_TRIGGERS):
-        return
+    if st.word_set().isdisjoint(_CALLED_WORDS) or not any(t in low for t in D.CALLED_TRIGGERS):
+        return  # (the word set first: a set lookup for a whole-text scan, and most texts have none)
     for m in D.CALLED_NAME.finditer(text):
         s_i = d.sentence_at(m.start())
         s0 = st.starts[s_i]
@@ -230,7 +236,7 @@ def intro_sentence_names(d: Discovery) -> None:
             own = not used  # = not D.not_proposed(text, m.start(), m.start("name"))
             # "we introduce RoboDual, a ...": a definition, so a known name is introduced too
             d.add(m.group("name"), "intro_direct", own, strong=own and bool(_DEFINED_AFTER.match(text, m.end())))
-        for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
+        for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1, words=st.word_set()):
             m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
             if m:
                 d.add(m.group("name"), "intro_apposition", True, strong=False, single_ok=False)
@@ -288,7 +294,7 @@ def example_list(d: Discovery) -> None:
     ['FooNet', 'BarNet', 'BazNet']
     """
     text = d.text
-    for i, j in D.literal_hits(text, D.EXAMPLE_TRIGGERS):
+    for i, j in D.literal_hits(text, D.EXAMPLE_TRIGGERS, words=d.st.word_set()):
         m = D.LIST_AT.match(text, j)
         if not m or not m.group("list"):
             continue
@@ -311,6 +317,7 @@ _HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*
 
 
 _HEAD_WORDS = LIST_HEAD_NOUNS + ("task ", "subset ", "split ", "track ", "leaderboard ", "test set ")
+_HEAD_NEEDS = {h: tuple(h.split()) for h in _HEAD_WORDS}  # the words a _HEAD_LIST match at a hit of h holds whole
 
 
 def noun_then_list(d: Discovery) -> None:
@@ -321,7 +328,9 @@ def noun_then_list(d: Discovery) -> None:
     ['FooBench', 'BarVQA', 'BazEval']
     """
     text = d.text
-    for i, _ in D.literal_hits(text, _HEAD_WORDS):  # str.find first: the regex only where a noun is
+    words = d.st.word_set()  # _HEAD_LIST takes each noun whole (a blank or punctuation after it): skip absent ones
+    heads = [h for h in _HEAD_WORDS if words.issuperset(_HEAD_NEEDS[h])]
+    for i, _ in D.literal_hits(text, heads):  # str.find first: the regex only where a noun is
         h = _HEAD_LIST.match(text, i)
         if h is None:
             continue
@@ -347,7 +356,7 @@ def eval_list(d: Discovery) -> None:
     ['FooArena', 'BarQA', 'ZooLogic']
     """
     text, st = d.text, d.st
-    for i, j in D.literal_hits(text, D.EVAL_TRIGGERS):
+    for i, j in D.literal_hits(text, D.EVAL_TRIGGERS, words=st.word_set()):
         m = D.EVAL_AT.match(text, j)
         if not m:
             continue
@@ -375,6 +384,7 @@ _COLLECTED = re.compile(rf"(?:collect|curat|record|annotat|crawl|scrap|gather)(?
 
 
 _DATA_VERBS = ("collect", "curat", "record", "annotat", "crawl", "scrap", "gather")
+_DATA_FORMS = {v: tuple(v + e for e in ("", "e", "es", "ed", "ing")) for v in _DATA_VERBS}  # = _COLLECTED's endings
 
 
 def collected_name(d: Discovery) -> None:
@@ -383,7 +393,8 @@ def collected_name(d: Discovery) -> None:
     >>> names(collected_name, "A Study", "We collected RoboMind-X over six months.")
     ['RoboMind-X']
     """
-    for i, _ in D.literal_hits(d.st.lower, _DATA_VERBS):
+    words = d.st.word_set()  # _COLLECTED takes the verb whole (stem, ending, a blank): skip absent stems
+    for i, _ in D.literal_hits(d.st.lower, [v for v in _DATA_VERBS if not words.isdisjoint(_DATA_FORMS[v])]):
         if i and d.text[i - 1] == "-":
             continue  # "a human-annotated benchmark": a compound adjective, no data verb
         m = _COLLECTED.match(d.text, i)

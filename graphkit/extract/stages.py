@@ -245,7 +245,7 @@ def split_sentences(st: DocState) -> None:
     if st.title_end < len(st.text) and (len(st.starts) < 2 or st.starts[1] != st.title_end + 2):
         st.starts = sorted(set(st.starts) | {min(st.title_end + 2, len(st.text) - 1)})
     low, starts, intro = st.lower, st.starts, st.intro_sentences
-    for i, j in D.literal_hits(low, D.INTRO_SUBJECTS):
+    for i, j in D.literal_hits(low, D.INTRO_SUBJECTS, words=st.word_set()):
         s = bisect_right(starts, i) - 1  # = sentence_of
         if s not in intro and D.INTRO_AFTER_SUBJECT.match(low, j):  # (a sentence counts once)
             intro.add(s)
@@ -272,7 +272,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
     """Every gazetteer mention; ``X-7B``-style suffixes make a distinct variant of X."""
     text = st.text
     starts, cands = st.starts, st.candidates
-    for g in gaz.find(text):
+    for g in gaz.find(text, st.word_pieces()):
         start, end = g.start, g.end
         if " " in g.text and _PLAIN_PHRASE.match(g.text) and _CAP_BEFORE.search(text, max(0, start - 30), start):
             continue  # "Streaming Diffusion Policy": part of a longer capitalised name
