@@ -247,3 +247,26 @@ def test_gazetteer_find_on_given_pieces_is_find():
     for t in ("Results on metaworld and LIBERO.", "GPT-4o, Qwen2.5-7B and ScanNet++ (中文 İBERO)", ""):
         split = text_pieces(t)
         assert g.find(t, split) == g.find(t) and text_pieces(t) == split  # (find copies the pieces)
+
+
+NEWISH = st.lists(st.sampled_from(["a ", "an ", "A ", "a\t", "an  ", "new ", "novel ", "newly curated ", "newly ",
+                                   "anew ", "benchmark", " dataset, ", "model ", "FooNet", "Quokka Bench", ", ", ".",
+                                   "called ", "x"]), max_size=25).map("".join)
+
+
+def _same_new_noun(text: str) -> None:
+    got = D.matches_at(O._NEW_NOUN_NAME, text, O._new_noun_starts(text), len(text))
+    assert spans(got) == spans(O._NEW_NOUN_NAME.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(NEWISH, NAMEY))
+def test_new_noun_regex_starts_only_before_new_or_novel(text):
+    _same_new_noun(text)
+
+
+def test_new_noun_regex_on_real_abstracts(api_dir):
+    from graphkit.readers import read_paths
+
+    for p in read_paths([api_dir]).papers[:1500]:
+        _same_new_noun(ST.new_state(p.title or "", p.abstract or "").text)
