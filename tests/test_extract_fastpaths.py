@@ -270,3 +270,26 @@ def test_new_noun_regex_on_real_abstracts(api_dir):
 
     for p in read_paths([api_dir]).papers[:1500]:
         _same_new_noun(ST.new_state(p.title or "", p.abstract or "").text)
+
+
+def _blank_pieces_hold(name: str, abstract: str) -> None:
+    flat, low = D._BLANKS.sub(" ", name.lower()), abstract.lower()
+    if flat in D._BLANKS.sub(" ", low):  # title_name's str.find pre-check never drops a hit
+        assert all(piece in low for piece in flat.split(" "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.one_of(NAMEY, WORDY), abstract=st.one_of(NAMEY, WORDY))
+def test_title_name_pre_check_keeps_every_hit(name, abstract):
+    _blank_pieces_hold(name, abstract)
+    _blank_pieces_hold(name, name + abstract)  # (a hit for sure)
+    _blank_pieces_hold(name, abstract + " - " + name.replace(" ", "\n-"))
+
+
+def test_title_names_on_real_papers(api_dir):
+    from graphkit.readers import read_paths
+
+    for p in read_paths([api_dir]).papers[:1500]:
+        m = D._TITLE_PREFIX.match(p.title or "")
+        if m:
+            _blank_pieces_hold(D.clean_phrase(m.group(1)), p.abstract or "")

@@ -443,7 +443,10 @@ def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None
     if any(is_shape(w) and not is_stop(w) for w in words) or words[-1].lower() in TYPE_NOUNS:
         return name
     flat = _BLANKS.sub(" ", name.lower())
-    if flat in _BLANKS.sub(" ", abstract.lower()):
+    low = abstract.lower()
+    # each blank-free piece of ``flat`` is in ``low`` when ``flat`` is in its blank-joined form:
+    # str.find first (the regex over the whole abstract costs ~0.1 ms; 7% of papers get here)
+    if all(piece in low for piece in flat.split(" ")) and flat in _BLANKS.sub(" ", low):
         return name
     return None
 
