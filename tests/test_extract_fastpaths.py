@@ -293,3 +293,10 @@ def test_title_names_on_real_papers(api_dir):
         m = D._TITLE_PREFIX.match(p.title or "")
         if m:
             _blank_pieces_hold(D.clean_phrase(m.group(1)), p.abstract or "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(NAMEY, ANY, st.lists(st.sampled_from([".com", ".co", ".org", ".ai", ".a", ".io", ".edu", "x",
+                                                             ".", "com", "@"])).map("".join)))
+def test_domain_hint_regex_is_the_hint_literals(text):
+    assert bool(ST._HINT_ANY.search(text)) == any(t in text for t in ST._HINT_LITERALS)
