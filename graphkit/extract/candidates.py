@@ -60,6 +60,25 @@ class DocState:
     entities: list = field(default_factory=list)  # final ExtractedEntity list
     offsets: list[int] | None = None  # text offset -> raw text offset, when cleaning moved letters
     source_text: str = ""  # the raw text, when ``offsets`` is set
+    split: tuple[str, list[str]] | None = None  # gazetteer.text_pieces(text), made once (word_pieces)
+    words: frozenset[str] | None = None  # the set of its pieces (word_set)
+
+    def word_pieces(self) -> tuple[str, list[str]]:
+        """:func:`graphkit.extract.gazetteer.text_pieces` of the text, split once for every stage."""
+        if self.split is None:
+            from graphkit.extract.gazetteer import text_pieces
+
+            self.split = text_pieces(self.text)
+        return self.split
+
+    def word_set(self) -> frozenset[str]:
+        """Every word of the text (lower case, letters and digits): a lower-case ASCII word
+        that a regex finds between ``\\b`` and a non-word character is in it, so a rule whose
+        regex needs such a word can skip a text without it (a set lookup for a whole-text
+        ``str.find``: 1-3 us each on an abstract)."""
+        if self.words is None:
+            self.words = frozenset(self.word_pieces()[1])
+        return self.words
 
     def vote(self, key: str, typ: str, weight: float = 1.0, cue: str = "") -> None:
         """Evidence that ``key`` names a ``typ``; ``cue`` says which ("context:benchmark noun")."""

@@ -96,6 +96,33 @@ def paren_names(text: str, lo: int, hi: int) -> list[re.Match]:
     return out
 
 
+# where a regex led by ``\b{_INTRO_VERB}[ \t]`` (INTRO_DIRECT, ownership's _VERB_NOUN_COMMA ...) can start
+VERB_AT = re.compile(rf"\b{_INTRO_VERB}[ \t]")
+
+
+def matches_at(rx: re.Pattern, text: str, starts, hi: int, first: bool = False) -> list[re.Match]:
+    """``list(rx.finditer(text, lo, hi))`` (``first``: ``[rx.search(text, lo, hi)]`` or ``[]``)
+    for a regex whose every match starts at one of ``starts`` (sorted, all >= lo): ``rx.match``
+    tried there only. The intro rules run four regexes led by an intro verb over each
+    proposing sentence; one :data:`VERB_AT` scan finds where they may start (measured on
+    3,724 abstracts: 0.09 ms a paper for the five scans, 0.03 ms for the one scan + matches).
+
+    >>> t = "We propose FooNet and introduce BarNet."
+    >>> [m.group("name") for m in matches_at(INTRO_DIRECT, t, [m.start() for m in VERB_AT.finditer(t)], len(t))]
+    ['FooNet', 'BarNet']
+    """
+    out, end, match = [], -1, rx.match
+    for p in starts:
+        if p >= end:  # (no match is empty: each starts with a verb)
+            m = match(text, p, hi)
+            if m:
+                out.append(m)
+                if first:
+                    break
+                end = m.end()
+    return out
+
+
 # "... LOOP, a data-efficient variant of ..." inside a sentence that proposes something
 NAME_BEFORE = re.compile(rf"(?<![\w\-.])(?P<name>{NAME})$")
 SENTENCE_START_NAME = re.compile(rf"^(?P<name>{NAME})(?=,[ \t]+(?:a|an)[ \t])")
@@ -184,10 +211,34 @@ _AS = re.compile(r"(?:^|[ \t])(?:as|like)[ \t]")
 _NAMING_VERB = re.compile(r"(?:call|term|dub|nam)", re.IGNORECASE)
 
 
-def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None):
-    """(start, end) of each literal in ``text[lo:hi]`` that begins a word (fast: str.find)."""
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1024)
+def closed_words(lit: str) -> tuple[str, ...]:
+    """The words every hit of ``lit`` (by :func:`literal_hits`) holds whole: its runs of
+    letters and digits that a non-word character of ``lit`` ends (the first one also starts
+    a word). Only for lower-case ASCII literals (else none).
+
+    >>> closed_words("this paper"), closed_words("e.g."), closed_words(" on "), closed_words("like")
+    (('this',), ('e', 'g'), ('on',), ())
+    """
+    if not lit.isascii() or lit != lit.lower():
+        return ()
+    return tuple(m.group() for m in _ALNUM_RUN.finditer(lit) if m.end() < len(lit))
+
+
+def literal_hits(text: str, literals, lo: int = 0, hi: int | None = None, words: frozenset[str] | None = None):
+    """(start, end) of each literal in ``text[lo:hi]`` that begins a word (fast: str.find).
+
+    ``words`` = the text's :meth:`~graphkit.extract.candidates.DocState.word_set` (``text`` is
+    the state's text or its lower case): a literal whose :func:`closed_words` are not all
+    in it has no hit, so its ``str.find`` is skipped (1-3 us a literal on an abstract; the
+    hits are the same)."""
     hi = len(text) if hi is None else hi
     for lit in literals:
+        if words is not None and not words.issuperset(closed_words(lit)):
+            continue
         i = text.find(lit, lo, hi)
         while i >= 0:
             if lit[0] == " " or i == 0 or not text[i - 1].isalnum():
@@ -392,7 +443,10 @@ def title_name(title: str, abstract: str, is_stop=lambda w: False) -> str | None
     if any(is_shape(w) and not is_stop(w) for w in words) or words[-1].lower() in TYPE_NOUNS:
         return name
     flat = _BLANKS.sub(" ", name.lower())
-    if flat in _BLANKS.sub(" ", abstract.lower()):
+    low = abstract.lower()
+    # each blank-free piece of ``flat`` is in ``low`` when ``flat`` is in its blank-joined form:
+    # str.find first (the regex over the whole abstract costs ~0.1 ms; 7% of papers get here)
+    if all(piece in low for piece in flat.split(" ")) and flat in _BLANKS.sub(" ", low):
         return name
     return None
 

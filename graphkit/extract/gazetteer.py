@@ -249,21 +249,14 @@ class Gazetteer:
     def is_stop(self, surface: str) -> bool:
         return singular_key(surface) in self.stop_keys
 
-    def find(self, text: str) -> list[GazMatch]:
+    def find(self, text: str, split: tuple[str, list[str]] | None = None) -> list[GazMatch]:
         """Every (longest, non-overlapping) gazetteer mention in ``text``.
 
         Words are joined while the joined string is a prefix of some entry, so one pass
         finds "Meta-World", "MetaWorld" and "Meta World" alike (separators are optional).
+        ``split`` = :func:`text_pieces` of ``text``, when the caller has it already.
         """
-        if text.isascii():  # 99% of abstracts: letters and digits kept (lower-cased), the rest a space
-            low = text
-            flat = text.translate(_ASCII_FLAT)
-        else:
-            low = fold(text)  # one character per character: offsets stay exact
-            flat = (_ASCII_NON_WORD if low.isascii() else _NON_WORD).sub(" ", low)
-        # one piece per word, and an empty piece per further gap character, so piece k starts at
-        # k + the length of the pieces before it (str.split keeps the scan in C; a regex split was 3x slower)
-        pieces = flat.split(" ")
+        low, pieces = text_pieces(text) if split is None else (split[0], list(split[1]))
         out: list[GazMatch] = []
         # the words a name may start with (most of them are "the", "to", "a", "in" ...)
         hits = list(compress(count(), map(self._starts.__contains__, pieces)))
@@ -347,6 +340,25 @@ class Gazetteer:
                 out.append(GazMatch(hit, text[s0:end], s0, end))
                 nxt = p + 1
         return out
+
+
+def text_pieces(text: str) -> tuple[str, list[str]]:
+    """``text`` folded (one character per character) and its words: one piece per run of
+    letters and digits (lower case; CJK and every non-word character a gap), and an empty
+    piece per further gap character, so piece k starts at k + the length of the pieces before
+    it (str.split keeps the scan in C; a regex split was 3x slower). :meth:`Gazetteer.find`
+    walks them; :meth:`graphkit.extract.candidates.DocState.word_set` is their set.
+
+    >>> text_pieces("Meta-World, e.g. X_1")[1]
+    ['meta', 'world', '', 'e', 'g', '', 'x', '1']
+    """
+    if text.isascii():  # 99% of abstracts: letters and digits kept (lower-cased), the rest a space
+        low = text
+        flat = text.translate(_ASCII_FLAT)
+    else:
+        low = fold(text)  # one character per character: offsets stay exact
+        flat = (_ASCII_NON_WORD if low.isascii() else _NON_WORD).sub(" ", low)
+    return low, flat.split(" ")
 
 
 @lru_cache(maxsize=1)

@@ -40,9 +40,34 @@ class Discovery:
         self.abstract = st.text[st.title_end:]
         self.found: dict[str, tuple[str, bool]] = {}
         self.title_name: str | None = None
+        self._verbs: dict[int, tuple[int, int, list[int]]] = {}
+        self._intro_direct: dict[int, list[tuple[re.Match, bool]]] = {}
 
     def sentence_at(self, pos: int) -> int:
         return sentence_of(self.st.starts, pos)
+
+    def sentence_verbs(self, s_i: int) -> tuple[int, int, list[int]]:
+        """Sentence ``s_i``'s start, end and where an intro verb opens a regex in it
+        (:func:`graphkit.extract.discovery.matches_at`), found once for every rule."""
+        v = self._verbs.get(s_i)
+        if v is None:
+            starts, text = self.st.starts, self.text
+            s0 = starts[s_i]
+            s1 = starts[s_i + 1] if s_i + 1 < len(starts) else len(text)
+            v = self._verbs[s_i] = (s0, s1, [m.start() for m in D.VERB_AT.finditer(text, s0, s1)])
+        return v
+
+    def intro_direct(self, s_i: int) -> list[tuple[re.Match, bool]]:
+        """``INTRO_DIRECT.finditer`` over sentence ``s_i``, each match with whether the
+        verb does not propose the name (:func:`~graphkit.extract.discovery.not_proposed`):
+        two rules read them (intro_sentence_names, ownership.intro_coordination)."""
+        out = self._intro_direct.get(s_i)
+        if out is None:
+            s0, s1, verbs = self.sentence_verbs(s_i)
+            text = self.text
+            out = self._intro_direct[s_i] = [(m, D.not_proposed(text, m.start(), m.start("name")))
+                                             for m in D.matches_at(D.INTRO_DIRECT, text, verbs, s1)]
+        return out
 
     def data_or_benchmark(self, typ: str | None, pos: int) -> str | None:
         """"Datasets" named in a sentence that reports results (and trains on nothing) are
@@ -141,6 +166,12 @@ def title_phrase(d: Discovery) -> None:
                     d.add(p, "title_phrase", True)
 
 
+# the words one of which every CALLED_NAME match holds whole (\b before, a blank after)
+_CALLED_WORDS = frozenset(("called", "named", "naming", "dubbed", "termed", "coined", "namely", "entitled", "codenamed",
+                           "call", "term", "dub", "name"))
+assert all(w in D.CALLED_NAME.pattern for w in _CALLED_WORDS)
+
+
 def called_name(d: Discovery) -> None:
     """``called X`` / ``dubbed X`` / ``we term it X``; the noun before types it.
 
@@ -148,8 +179,8 @@ def called_name(d: Discovery) -> None:
     ['FooSuite']
     """
     text, low, st = d.text, d.st.lower, d.st
-    if not any(t in low for t in D.CALLED_TRIGGERS):
-        return
+    if st.word_set().isdisjoint(_CALLED_WORDS) or not any(t in low for t in D.CALLED_TRIGGERS):
+        return  # (the word set first: a set lookup for a whole-text scan, and most texts have none)
     for m in D.CALLED_NAME.finditer(text):
         s_i = d.sentence_at(m.start())
         s0 = st.starts[s_i]
@@ -200,12 +231,12 @@ def intro_sentence_names(d: Discovery) -> None:
     for s_i in sorted(st.intro_sentences):
         s0 = st.starts[s_i]
         s1 = st.starts[s_i + 1] if s_i + 1 < len(st.starts) else len(text)
-        for m in D.INTRO_DIRECT.finditer(text, s0, s1):
+        for m, used in d.intro_direct(s_i):  # = D.INTRO_DIRECT.finditer(text, s0, s1)
             # "we build on X", "we present results on X": X is used, not proposed
-            own = not D.not_proposed(text, m.start(), m.start("name"))
+            own = not used  # = not D.not_proposed(text, m.start(), m.start("name"))
             # "we introduce RoboDual, a ...": a definition, so a known name is introduced too
             d.add(m.group("name"), "intro_direct", own, strong=own and bool(_DEFINED_AFTER.match(text, m.end())))
-        for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1):
+        for i, _ in D.literal_hits(text, (", a ", ", an "), s0, s1, words=st.word_set()):
             m = D.NAME_BEFORE.search(text, max(s0, i - 80), i)
             if m:
                 d.add(m.group("name"), "intro_apposition", True, strong=False, single_ok=False)
@@ -263,7 +294,7 @@ def example_list(d: Discovery) -> None:
     ['FooNet', 'BarNet', 'BazNet']
     """
     text = d.text
-    for i, j in D.literal_hits(text, D.EXAMPLE_TRIGGERS):
+    for i, j in D.literal_hits(text, D.EXAMPLE_TRIGGERS, words=d.st.word_set()):
         m = D.LIST_AT.match(text, j)
         if not m or not m.group("list"):
             continue
@@ -286,6 +317,7 @@ _HEAD_LIST = re.compile(rf"\b(?P<noun>{'|'.join(LIST_HEAD_NOUNS)})(?P<sep>[ \t]*
 
 
 _HEAD_WORDS = LIST_HEAD_NOUNS + ("task ", "subset ", "split ", "track ", "leaderboard ", "test set ")
+_HEAD_NEEDS = {h: tuple(h.split()) for h in _HEAD_WORDS}  # the words a _HEAD_LIST match at a hit of h holds whole
 
 
 def noun_then_list(d: Discovery) -> None:
@@ -296,7 +328,9 @@ def noun_then_list(d: Discovery) -> None:
     ['FooBench', 'BarVQA', 'BazEval']
     """
     text = d.text
-    for i, _ in D.literal_hits(text, _HEAD_WORDS):  # str.find first: the regex only where a noun is
+    words = d.st.word_set()  # _HEAD_LIST takes each noun whole (a blank or punctuation after it): skip absent ones
+    heads = [h for h in _HEAD_WORDS if words.issuperset(_HEAD_NEEDS[h])]
+    for i, _ in D.literal_hits(text, heads):  # str.find first: the regex only where a noun is
         h = _HEAD_LIST.match(text, i)
         if h is None:
             continue
@@ -322,7 +356,7 @@ def eval_list(d: Discovery) -> None:
     ['FooArena', 'BarQA', 'ZooLogic']
     """
     text, st = d.text, d.st
-    for i, j in D.literal_hits(text, D.EVAL_TRIGGERS):
+    for i, j in D.literal_hits(text, D.EVAL_TRIGGERS, words=st.word_set()):
         m = D.EVAL_AT.match(text, j)
         if not m:
             continue
@@ -350,6 +384,7 @@ _COLLECTED = re.compile(rf"(?:collect|curat|record|annotat|crawl|scrap|gather)(?
 
 
 _DATA_VERBS = ("collect", "curat", "record", "annotat", "crawl", "scrap", "gather")
+_DATA_FORMS = {v: tuple(v + e for e in ("", "e", "es", "ed", "ing")) for v in _DATA_VERBS}  # = _COLLECTED's endings
 
 
 def collected_name(d: Discovery) -> None:
@@ -358,7 +393,8 @@ def collected_name(d: Discovery) -> None:
     >>> names(collected_name, "A Study", "We collected RoboMind-X over six months.")
     ['RoboMind-X']
     """
-    for i, _ in D.literal_hits(d.st.lower, _DATA_VERBS):
+    words = d.st.word_set()  # _COLLECTED takes the verb whole (stem, ending, a blank): skip absent stems
+    for i, _ in D.literal_hits(d.st.lower, [v for v in _DATA_VERBS if not words.isdisjoint(_DATA_FORMS[v])]):
         if i and d.text[i - 1] == "-":
             continue  # "a human-annotated benchmark": a compound adjective, no data verb
         m = _COLLECTED.match(d.text, i)

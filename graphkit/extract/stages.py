@@ -36,6 +36,9 @@ _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # + lone s
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _DOMAIN_HINT = re.compile(r"\.(?:github\.io|com|org|net|ai|io|edu)\b|@")
 _HINT_LITERALS = (".com", ".org", ".net", ".ai", ".io", ".edu")  # every _DOMAIN_HINT match but "@" starts with one
+# = any(t in text for t in _HINT_LITERALS), 5x faster than the six str.find (measured on 3,724 abstracts:
+# 2.3 us vs 11 us a text): the regex engine skips to each "." in C (a literal first character)
+_HINT_ANY = re.compile(r"\.(?:com|org|net|ai|io|edu)")
 _DOMAIN = re.compile(r"[\w.\-]*\.(?:github\.io|com|org|net|ai|io|edu)\b(?:/\S*)?|\S+@\S+\.\w+")
 _COMPARE = re.compile(r"\b(?:compar\w*|baselines?|outperform\w*|than|such as|prior|existing|previous|"
                       r"state-of-the-art|SOTA|e\.g\.|including|like|over|versus|vs\.?|against|built (?:up)?on|"
@@ -70,8 +73,8 @@ def _blank_domains(text: str) -> str:
     Neither alternative of ``_DOMAIN`` can cross whitespace and each needs a hint
     (``.com``-like or ``@``) inside its run, so the result equals a sub over the whole text.
     """
-    if "@" not in text and not any(t in text for t in _HINT_LITERALS):
-        return text  # (str.find is 5x faster than the hint regex on a text without any)
+    if "@" not in text and not _HINT_ANY.search(text):
+        return text  # (a literal-led regex is 5x faster than the hint regex on a text without any)
     out, last = [], 0
     for h in _DOMAIN_HINT.finditer(text):
         if h.start() < last:
@@ -250,7 +253,7 @@ def split_sentences(st: DocState) -> None:
     if st.title_end < len(st.text) and (len(st.starts) < 2 or st.starts[1] != st.title_end + 2):
         st.starts = sorted(set(st.starts) | {min(st.title_end + 2, len(st.text) - 1)})
     low, starts, intro = st.lower, st.starts, st.intro_sentences
-    for i, j in D.literal_hits(low, D.INTRO_SUBJECTS):
+    for i, j in D.literal_hits(low, D.INTRO_SUBJECTS, words=st.word_set()):
         s = bisect_right(starts, i) - 1  # = sentence_of
         if s not in intro and D.INTRO_AFTER_SUBJECT.match(low, j):  # (a sentence counts once)
             intro.add(s)
@@ -277,7 +280,7 @@ def match_gazetteer(st: DocState, gaz: Gazetteer) -> None:
     """Every gazetteer mention; ``X-7B``-style suffixes make a distinct variant of X."""
     text = st.text
     starts, cands = st.starts, st.candidates
-    for g in gaz.find(text):
+    for g in gaz.find(text, st.word_pieces()):
         start, end = g.start, g.end
         if " " in g.text and _PLAIN_PHRASE.match(g.text) and _CAP_BEFORE.search(text, max(0, start - 30), start):
             continue  # "Streaming Diffusion Policy": part of a longer capitalised name
