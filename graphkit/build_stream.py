@@ -32,9 +32,8 @@ from typing import Callable, Sequence
 
 from graphkit import pipeline
 from graphkit.extract import Extractor
-from graphkit.extract.api import text_hash
 from graphkit.model import Paper, PaperExtraction
-from graphkit.pipeline import LineSink, _extraction_row, _line, _paper_row, _render
+from graphkit.pipeline import LineSink, _extraction_row, _line, _paper_row, _render, cached
 from graphkit.progress import progress
 
 _EXTRACTOR: Extractor | None = None  # inherited by the forked workers
@@ -61,8 +60,7 @@ class ReadAhead:
                  load_cache: Callable[[Extractor], dict[str, PaperExtraction]], *,
                  workers: int | None = None, chunk: int | None = None) -> None:
         self.workers_arg = workers
-        self.workers = workers if workers is not None else int(
-            os.environ.get(pipeline.WORKERS_ENV) or os.cpu_count() or 1)
+        self.workers = pipeline.worker_count(workers)
         self.chunk = chunk or CHUNK
         self.on = self.workers > 1 and "fork" in mp.get_all_start_methods()
         self._make_extractor, self._load_cache = make_extractor, load_cache
@@ -100,11 +98,8 @@ class ReadAhead:
             self._setup()
             if not self.on:
                 return
-        if self.cache:
-            p = papers[i]
-            hit = self.cache.get(p.id)
-            if hit is not None and hit.text_hash == text_hash(p, self.extractor.version):  # type: ignore[union-attr]
-                return  # reused from the cache, most likely
+        if self.cache and cached(self.cache, papers[i], self.extractor.version) is not None:  # type: ignore[union-attr]
+            return  # reused from the cache, most likely
         self.pending.append(i)
         if self.pool is None:
             if len(self.pending) < max(pipeline.PARALLEL_MIN, 1):
@@ -168,8 +163,8 @@ class ReadAhead:
         todo: list[int] = []
         reused = 0
         for i, q in enumerate(papers):
-            hit = cache.get(q.id)
-            if hit is not None and hit.text_hash == text_hash(q, version):
+            hit = cached(cache, q, version)
+            if hit is not None:
                 plan.append(hit)
                 reused += 1
                 continue

@@ -161,6 +161,20 @@ class LineSink:
         self.files = []
 
 
+def worker_count(workers: int | None = None) -> int:
+    """``workers``, else ``$GRAPHKIT_WORKERS``, else the CPU count."""
+    return workers if workers is not None else int(os.environ.get(WORKERS_ENV) or os.cpu_count() or 1)
+
+
+def cached(cache: dict[str, PaperExtraction], p: Paper, version: str) -> PaperExtraction | None:
+    """The cached extraction of ``p`` when it was made from the same id and text by the same
+    extractor ``version`` (the rule of the extraction cache), else None."""
+    from graphkit.extract.api import text_hash
+
+    hit = cache.get(p.id)
+    return hit if hit is not None and hit.text_hash == text_hash(p, version) else None
+
+
 def _render(papers: Sequence[Paper], exs: Sequence[PaperExtraction]) -> tuple[list[str], list[str]]:
     return [_line(_paper_row(p)) for p in papers], [_line(_extraction_row(e)) for e in exs]
 
@@ -198,8 +212,7 @@ def extract_parts(papers: Sequence[Paper], extractor: Extractor, *, workers: int
     import multiprocessing as mp
 
     global _WORK
-    if workers is None:
-        workers = int(os.environ.get(WORKERS_ENV) or os.cpu_count() or 1)
+    workers = worker_count(workers)
     if len(papers) < PARALLEL_MIN:
         workers = 1
     if workers <= 1 or "fork" not in mp.get_all_start_methods():
@@ -232,8 +245,8 @@ def extract_with_cache(papers: Sequence[Paper], extractor: Extractor,
     todo: list[tuple[int, Paper]] = []
     reused = 0
     for p in papers:
-        hit = cache.get(p.id)
-        if hit is not None and hit.text_hash == text_hash(p, extractor.version):
+        hit = cached(cache, p, extractor.version)
+        if hit is not None:
             out.append(hit)
             reused += 1
         else:
