@@ -22,6 +22,8 @@ from typing import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
+from graphkit.graph.incidence import paper_entity_pairs
+
 
 def cooccurrences(paper_entities: Mapping[str, Sequence[str]], *, min_papers: int = 1
                   ) -> list[tuple[str, str, int, float]]:
@@ -33,14 +35,9 @@ def cooccurrences(paper_entities: Mapping[str, Sequence[str]], *, min_papers: in
     ents = sorted(set(flat))
     if n == 0 or len(ents) < 2:
         return []
-    # X built with numpy (a loop over the papers cost ~0.4 s at 100k); the counts are
-    # integers, so the order of its entries does not matter
-    col = dict(zip(ents, range(len(ents))))
-    E = len(ents)
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, lists), dtype=np.int64, count=n))
-    keys = np.sort(rows * E + np.fromiter(map(col.__getitem__, flat), dtype=np.int64, count=len(flat)))
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # a paper's entities once each
-    X = sparse.csr_matrix((np.ones(len(keys), dtype=np.int32), (keys // E, keys % E)), shape=(n, E))
+    # the counts are integers, so the order of X's entries does not matter
+    rows, codes = paper_entity_pairs(lists, dict(zip(ents, range(len(ents)))))
+    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, codes)), shape=(n, len(ents)))
     df = np.asarray(X.sum(axis=0)).ravel()
     C = sparse.triu(X.T.tocsr() @ X, k=1).tocoo()
     keep = C.data >= min_papers

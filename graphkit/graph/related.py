@@ -43,6 +43,8 @@ from typing import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
+from graphkit.graph.incidence import paper_entity_pairs
+
 BLOCK = 2048  # rows of a product X_b @ X.T
 SUB = 256  # rows of one sort in _top_k (8 bits of its keys)
 _KEY_BITS = 63  # the bits of _top_k's keys (int64, not negative)
@@ -121,14 +123,10 @@ def _incidence(lists: list[Sequence[str]], max_df: int) -> tuple[sparse.csr_matr
     their dfs, and papers x kept entities, 1.0 where a paper mentions the entity, each row's
     columns ascending (the order the product sums a pair's idfs in)."""
     n = len(lists)
-    flat = list(chain.from_iterable(lists))
-    names = list(dict.fromkeys(flat))
+    names = list(dict.fromkeys(chain.from_iterable(lists)))
     code = dict(zip(names, range(len(names))))
     E = max(len(names), 1)
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, lists), dtype=np.int64, count=n))
-    pairs = np.sort(rows * E + np.fromiter(map(code.__getitem__, flat), dtype=np.int64, count=len(flat)))
-    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))[:len(pairs)]]  # = np.unique (which hashes first: slower)
-    rows, codes = pairs // E, pairs % E  # a paper's entities once each, by row
+    rows, codes = paper_entity_pairs(lists, code)  # a paper's entities once each, by row
     df = np.bincount(codes, minlength=E).tolist()
     kept_codes = sorted((i for i, c in enumerate(df) if 1 < c <= max_df and c < n), key=lambda i: (df[i], names[i]))
     col = np.full(E, -1, dtype=np.int64)
